@@ -1,0 +1,256 @@
+package com.kehu.crm.customer;
+
+import com.kehu.crm.identity.CurrentUser;
+import com.kehu.crm.identity.OwnerScope;
+import com.kehu.crm.identity.UserQueries;
+import com.kehu.crm.identity.UserRef;
+import com.kehu.crm.shared.web.PageView;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import lombok.RequiredArgsConstructor;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads customers. The list is one SQL statement for the page plus one capped count, whatever the page size; the
+ * record rules are part of the WHERE clause. The SQL is assembled from constant fragments only; user input is
+ * always a bound parameter.
+ */
+@Service
+@Transactional(readOnly = true)
+@RequiredArgsConstructor
+public class CustomerQueries {
+
+    /** Counting a million matching rows costs more than the page itself; beyond this we say "10,000+". */
+    public static final int COUNT_CAP = 10_000;
+
+    private static final String SELECT = """
+            select c.id, c.code, c.name, c.kind, c.status, c.importance, c.phone, c.email, c.industry, c.region,
+                   c.source, u.username as owner_username, u.display_name as owner_name, c.tags, c.archived,
+                   c.version, c.created_at, c.updated_at
+            from customer c join app_user u on u.id = c.owner_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final CustomerRepository customers;
+    private final CustomerAccess access;
+    private final UserQueries users;
+
+    public PageView<CustomerRow> list(
+            CustomerFilter filter, CustomerSort sort, boolean descending, int page, int size, CurrentUser user) {
+        OwnerScope scope = access.readScope(user);
+        int safeSize = Math.min(Math.max(size, 1), 200);
+        int safePage = Math.max(page, 0);
+        if (scope.isEmpty()) {
+            return new PageView<>(List.of(), safeSize, safePage, 0, true);
+        }
+        Where where = where(filter, scope);
+        List<CustomerRow> rows = where.bind(jdbc.sql(
+                        SELECT + where.sql + " order by " + sort.orderBy(descending) + " limit :limit offset :offset"))
+                .param("limit", safeSize)
+                .param("offset", (long) safePage * safeSize)
+                .query(CustomerQueries::row)
+                .list();
+        long total;
+        boolean exact = true;
+        if (safePage == 0 && rows.size() < safeSize) {
+            total = rows.size();
+        } else {
+            total = where.bind(jdbc.sql(
+                            "select count(*) from (select 1 from customer c" + where.sql + " limit :cap) capped"))
+                    .param("cap", COUNT_CAP + 1)
+                    .query(Long.class)
+                    .single();
+            if (total > COUNT_CAP) {
+                total = COUNT_CAP;
+                exact = false;
+            }
+        }
+        return new PageView<>(rows, safeSize, safePage, total, exact);
+    }
+
+    public CustomerDetails details(long id, CurrentUser user) {
+        Customer c = customers.findById(id).orElseThrow(() -> CustomerNotFoundException.forId(id));
+        if (!access.readScope(user).includes(c.getOwnerId())) {
+            throw CustomerNotFoundException.forId(id);
+        }
+        List<CustomerStatusChange> history = customers.findStatusHistory(id);
+        Set<Long> userIds = new java.util.HashSet<>();
+        userIds.add(c.getOwnerId());
+        history.stream()
+                .map(CustomerStatusChange::getChangedBy)
+                .filter(Objects::nonNull)
+                .forEach(userIds::add);
+        Map<Long, UserRef> refs = users.refsByIds(userIds);
+        UserRef owner = refs.getOrDefault(c.getOwnerId(), new UserRef(c.getOwnerId(), "?", "?"));
+        List<CustomerDetails.StatusChange> changes = history.stream()
+                .map(h -> new CustomerDetails.StatusChange(
+                        h.getFromStatus(),
+                        h.getToStatus(),
+                        h.getChangedBy() == null || !refs.containsKey(h.getChangedBy())
+                                ? null
+                                : refs.get(h.getChangedBy()).displayName(),
+                        h.getChangedAt()))
+                .toList();
+        return new CustomerDetails(
+                c.getId(),
+                c.getCode(),
+                c.getKind(),
+                c.getName(),
+                c.getPhone(),
+                c.getEmail(),
+                c.getAddress(),
+                c.getRegion(),
+                c.getIndustry(),
+                c.getSource(),
+                c.getRelationCategory(),
+                c.getImportance(),
+                c.getStatus(),
+                c.getOwnerId(),
+                owner.username(),
+                owner.displayName(),
+                List.copyOf(c.getTags()),
+                Map.copyOf(c.getProfile()),
+                c.isArchived(),
+                c.getArchivedAt(),
+                c.getVersion(),
+                Objects.requireNonNull(c.getCreatedAt()),
+                Objects.requireNonNull(c.getUpdatedAt()),
+                access.writeScope(user).includes(c.getOwnerId()),
+                changes);
+    }
+
+    public @Nullable CustomerRow row(long id, CurrentUser user) {
+        OwnerScope scope = access.readScope(user);
+        if (scope.isEmpty()) {
+            return null;
+        }
+        String sql = SELECT + " where c.id = :id" + (scope.all() ? "" : " and c.owner_id in (:ownerIds)");
+        var spec = jdbc.sql(sql).param("id", id);
+        if (!scope.all()) {
+            spec = spec.param("ownerIds", List.copyOf(scope.ownerIds()));
+        }
+        return spec.query(CustomerQueries::row).optional().orElse(null);
+    }
+
+    private Where where(CustomerFilter filter, OwnerScope scope) {
+        StringBuilder sql = new StringBuilder(" where c.archived = :archived");
+        Where where = new Where();
+        where.params.put("archived", filter.archived());
+        if (!scope.all()) {
+            sql.append(" and c.owner_id in (:ownerIds)");
+            where.params.put("ownerIds", List.copyOf(scope.ownerIds()));
+        }
+        if (filter.status() != null) {
+            sql.append(" and c.status = :status");
+            where.params.put("status", filter.status().name());
+        }
+        if (filter.ownerId() != null) {
+            sql.append(" and c.owner_id = :ownerId");
+            where.params.put("ownerId", filter.ownerId());
+        }
+        if (filter.industry() != null) {
+            sql.append(" and c.industry = :industry");
+            where.params.put("industry", filter.industry().name());
+        }
+        if (filter.region() != null) {
+            sql.append(" and c.region = :region");
+            where.params.put("region", filter.region().name());
+        }
+        String term = filter.term();
+        if (term != null) {
+            appendSearch(sql, where, term);
+        }
+        where.sql = sql.toString();
+        return where;
+    }
+
+    /**
+     * Name (substring, Chinese or Latin, through the bigram index), or a prefix of the code, the phone digits or
+     * the e-mail address. Each branch has its own index so PostgreSQL can OR bitmap scans.
+     */
+    private static void appendSearch(StringBuilder sql, Where where, String term) {
+        String lower = term.toLowerCase(Locale.ROOT);
+        List<String> branches = new ArrayList<>();
+        if (lower.codePointCount(0, lower.length()) >= 2) {
+            branches.add("(c.name_bigrams @> kehu_bigrams(:nameLower) and lower(c.name) like :nameContains"
+                    + " escape '\\')");
+            where.params.put("nameLower", lower);
+            where.params.put("nameContains", "%" + escapeLike(lower) + "%");
+        } else {
+            branches.add("lower(c.name) like :namePrefix escape '\\'");
+            where.params.put("namePrefix", escapeLike(lower) + "%");
+        }
+        branches.add("c.code like :codePrefix escape '\\'");
+        where.params.put("codePrefix", escapeLike(term.toUpperCase(Locale.ROOT)) + "%");
+        String digits = Customer.digitsOf(term);
+        if (digits.length() >= 3 && digits.length() * 2 >= term.replace(" ", "").length()) {
+            branches.add("c.phone_digits like :phonePrefix");
+            branches.add("reverse(c.phone_digits) like :phoneSuffixReversed");
+            where.params.put("phonePrefix", digits + "%");
+            where.params.put("phoneSuffixReversed", new StringBuilder(digits).reverse() + "%");
+        }
+        if (lower.length() >= 3 && !lower.contains(" ")) {
+            branches.add("lower(c.email) like :emailPrefix escape '\\'");
+            where.params.put("emailPrefix", escapeLike(lower) + "%");
+        }
+        sql.append(" and (").append(String.join(" or ", branches)).append(")");
+    }
+
+    static String escapeLike(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static CustomerRow row(ResultSet rs, int rowNum) throws SQLException {
+        return new CustomerRow(
+                rs.getLong("id"),
+                rs.getString("code"),
+                rs.getString("name"),
+                CustomerKind.valueOf(rs.getString("kind")),
+                CustomerStatus.valueOf(rs.getString("status")),
+                Importance.valueOf(rs.getString("importance")),
+                rs.getString("phone"),
+                rs.getString("email"),
+                enumOrNull(Industry.class, rs.getString("industry")),
+                enumOrNull(Region.class, rs.getString("region")),
+                enumOrNull(CustomerSource.class, rs.getString("source")),
+                rs.getString("owner_username"),
+                rs.getString("owner_name"),
+                strings(rs.getArray("tags")),
+                rs.getBoolean("archived"),
+                rs.getLong("version"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+
+    private static List<String> strings(@Nullable Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    private static <E extends Enum<E>> @Nullable E enumOrNull(Class<E> type, @Nullable String value) {
+        return value == null ? null : Enum.valueOf(type, value);
+    }
+
+    private static final class Where {
+        private String sql = "";
+        private final Map<String, Object> params = new java.util.LinkedHashMap<>();
+
+        JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
+            JdbcClient.StatementSpec result = spec;
+            for (Map.Entry<String, Object> e : params.entrySet()) {
+                result = result.param(e.getKey(), e.getValue());
+            }
+            return result;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package com.kehu.crm.customer;
+
+import com.kehu.crm.identity.CurrentUser;
+import com.kehu.crm.identity.UserQueries;
+import com.kehu.crm.identity.UserRef;
+import com.kehu.crm.shared.domain.EditConflictException;
+import lombok.RequiredArgsConstructor;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Commands on customers. Every method checks the record rules before it touches anything. */
+@Service
+@Transactional
+@RequiredArgsConstructor
+public class CustomerService {
+
+    private final CustomerRepository customers;
+    private final CustomerAccess access;
+    private final UserQueries users;
+
+    public long register(RegisterCustomer command, CurrentUser user) {
+        if (!access.canCreate(user)) {
+            throw new AccessDeniedException("Role " + user.role() + " cannot create customers");
+        }
+        long ownerId = command.ownerId() == null ? user.id() : command.ownerId();
+        requireAssignable(ownerId, user);
+        String code = command.code() == null || command.code().isBlank()
+                ? generateCode()
+                : command.code().strip().toUpperCase(java.util.Locale.ROOT);
+        if (customers.existsByCode(code)) {
+            throw new DuplicateCustomerCodeException(code);
+        }
+        Customer customer = new Customer(code, command.kind(), command.data(), ownerId, user.id());
+        return customers.save(customer).getId();
+    }
+
+    public void update(long id, long expectedVersion, CustomerDetailsData data, CurrentUser user) {
+        update(id, expectedVersion, data, null, user);
+    }
+
+    /** A full edit and, when {@code newOwnerId} differs from the current owner, a reassignment: all or nothing. */
+    public void update(
+            long id, long expectedVersion, CustomerDetailsData data, @Nullable Long newOwnerId, CurrentUser user) {
+        Customer customer = loadForWrite(id, user);
+        checkVersion(customer, expectedVersion);
+        if (newOwnerId != null && newOwnerId != customer.getOwnerId()) {
+            requireAssignable(newOwnerId, user);
+            customer.reassignTo(newOwnerId);
+        }
+        customer.update(data, user.id());
+    }
+
+    public void changeStatus(long id, CustomerStatus status, CurrentUser user) {
+        loadForWrite(id, user).moveTo(status, user.id());
+    }
+
+    public void reassign(long id, long newOwnerId, CurrentUser user) {
+        Customer customer = loadForWrite(id, user);
+        requireAssignable(newOwnerId, user);
+        customer.reassignTo(newOwnerId);
+    }
+
+    public void archive(long id, CurrentUser user) {
+        loadForWrite(id, user).archive();
+    }
+
+    public void restore(long id, CurrentUser user) {
+        loadForWrite(id, user).restore();
+    }
+
+    private Customer loadForWrite(long id, CurrentUser user) {
+        Customer customer = customers.findById(id).orElseThrow(() -> CustomerNotFoundException.forId(id));
+        if (!access.readScope(user).includes(customer.getOwnerId())) {
+            throw CustomerNotFoundException.forId(id);
+        }
+        if (!access.writeScope(user).includes(customer.getOwnerId())) {
+            throw new AccessDeniedException("Read-only access to customer " + id);
+        }
+        return customer;
+    }
+
+    private void checkVersion(Customer customer, long expectedVersion) {
+        if (customer.getVersion() != expectedVersion) {
+            throw new EditConflictException("Customer " + customer.getId(), expectedVersion, customer.getVersion());
+        }
+    }
+
+    private void requireAssignable(long ownerId, CurrentUser user) {
+        boolean allowed = users.assignableOwners(user).stream().map(UserRef::id).anyMatch(id -> id == ownerId);
+        if (!allowed) {
+            throw new OwnerNotAssignableException(ownerId);
+        }
+    }
+
+    private String generateCode() {
+        String code;
+        do {
+            code = formatCode(customers.nextCodeNumber());
+        } while (customers.existsByCode(code));
+        return code;
+    }
+
+    static String formatCode(long number) {
+        return "C%07d".formatted(number);
+    }
+}

@@ -1,0 +1,155 @@
+package com.kehu.crm.identity;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Two filter chains: the JSON API under {@code /api/**} (HTTP Basic, stateless, no CSRF because no cookie is
+ * involved) and the browser screens (form login, session in PostgreSQL, CSRF). URL rules are the coarse gate;
+ * record rules live in the services and queries.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfig {
+
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+            + " font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self';"
+            + " base-uri 'self'; object-src 'none'";
+    /** Swagger UI ships inline styles and one inline bootstrap script; it gets a looser policy on its own paths. */
+    static final String SWAGGER_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline';"
+            + " style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self';"
+            + " base-uri 'self'; object-src 'none'";
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.fromHierarchy("""
+                ROLE_ADMIN > ROLE_MANAGER
+                ROLE_MANAGER > ROLE_SALES_REP
+                ROLE_MANAGER > ROLE_SUPPORT_AGENT
+                ROLE_MANAGER > ROLE_MARKETER""");
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(
+            CrmUserDetailsService userDetailsService, PasswordEncoder encoder, LoginThrottle throttle) {
+        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(userDetailsService);
+        dao.setPasswordEncoder(encoder);
+        ProviderManager manager = new ProviderManager(new ThrottlingAuthenticationProvider(dao, throttle));
+        manager.setEraseCredentialsAfterAuthentication(true);
+        return manager;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+        http.securityMatcher("/api/**")
+                .authenticationManager(authenticationManager)
+                .authorizeHttpRequests(auth -> {
+                    customerRules(auth, "/api/v1/customers");
+                    auth.anyRequest().authenticated();
+                })
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problem(
+                        response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", "Sign in with HTTP Basic.")))
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> problem(
+                        response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", "Your role does not allow this.")))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+        RequestMatcher swagger = new OrRequestMatcher(
+                PathPatternRequestMatcher.pathPattern("/swagger-ui/**"),
+                PathPatternRequestMatcher.pathPattern("/swagger-ui.html"));
+        http.authenticationManager(authenticationManager)
+                .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers(
+                                    "/login",
+                                    "/error",
+                                    "/webjars/**",
+                                    "/css/**",
+                                    "/js/**",
+                                    "/img/**",
+                                    "/favicon.ico",
+                                    "/actuator/health",
+                                    "/actuator/health/**",
+                                    "/actuator/info")
+                            .permitAll();
+                    auth.requestMatchers("/admin/**").hasRole(Role.ADMIN.name());
+                    customerRules(auth, "/customers");
+                    auth.anyRequest().authenticated();
+                })
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler(new LanguageRestoringSuccessHandler())
+                        .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                                + (e instanceof LockedException ? "/login?locked" : "/login?error")))
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .headers(h -> h.frameOptions(f -> f.deny())
+                        .referrerPolicy(r ->
+                                r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                swagger, new StaticHeadersWriter("Content-Security-Policy", SWAGGER_CSP)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(swagger),
+                                new StaticHeadersWriter("Content-Security-Policy", CSP))));
+        return http.build();
+    }
+
+    /** Reading customers: sellers, support and those above them; changing them: sellers and above. */
+    private static void customerRules(
+            org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer<HttpSecurity>
+                            .AuthorizationManagerRequestMatcherRegistry
+                    auth,
+            String base) {
+        auth.requestMatchers(HttpMethod.GET, base, base + "/**")
+                .hasAnyRole(Role.SALES_REP.name(), Role.SUPPORT_AGENT.name());
+        auth.requestMatchers(base, base + "/**").hasRole(Role.SALES_REP.name());
+    }
+
+    private static void problem(HttpServletResponse response, int status, String title, String detail)
+            throws java.io.IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        if (status == HttpServletResponse.SC_UNAUTHORIZED) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Kehu CRM\"");
+        }
+        response.getWriter()
+                .write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
+                        + detail + "\"}");
+    }
+}

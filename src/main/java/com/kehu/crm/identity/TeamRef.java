@@ -1,0 +1,3 @@
+package com.kehu.crm.identity;
+
+public record TeamRef(long id, String name) {}

@@ -1,0 +1,46 @@
+package com.kehu.crm.identity;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface UserRepository extends JpaRepository<User, Long> {
+
+    Optional<User> findByUsername(String username);
+
+    boolean existsByUsername(String username);
+
+    @Query("select u.id from User u where u.team.id = :teamId")
+    List<Long> findIdsByTeamId(Long teamId);
+
+    @Query("""
+            select new com.kehu.crm.identity.UserRef(u.id, u.username, u.displayName)
+            from User u where u.id in :ids""")
+    List<UserRef> findRefsByIdIn(Collection<Long> ids);
+
+    @Query("""
+            select new com.kehu.crm.identity.UserRef(u.id, u.username, u.displayName)
+            from User u where u.enabled = true and u.role in :roles and (:teamId is null or u.team.id = :teamId)
+            order by u.displayName""")
+    List<UserRef> findAssignable(Collection<Role> roles, Long teamId);
+
+    @Query(value = """
+            select new com.kehu.crm.identity.UserRow(u.id, u.username, u.displayName, u.role, t.name, u.enabled,
+                   u.preferredLanguage)
+            from User u left join u.team t
+            where (:term = '' or lower(u.username) like :pattern or lower(u.displayName) like :pattern)
+            order by u.username""", countQuery = """
+            select count(u) from User u
+            where (:term = '' or lower(u.username) like :pattern or lower(u.displayName) like :pattern)""")
+    Page<UserRow> search(String term, String pattern, Pageable pageable);
+
+    @Query("select u from User u left join fetch u.team where u.username = :username")
+    Optional<User> findForLogin(String username);
+
+    @Query("select u from User u left join fetch u.team where u.id = :id")
+    Optional<User> findWithTeamById(Long id);
+}

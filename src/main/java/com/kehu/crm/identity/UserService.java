@@ -1,0 +1,104 @@
+package com.kehu.crm.identity;
+
+import com.kehu.crm.shared.domain.EditConflictException;
+import java.util.List;
+import lombok.RequiredArgsConstructor;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Commands on users: the admin's screens and a user's own password and language. */
+@Service
+@Transactional
+@RequiredArgsConstructor
+public class UserService {
+
+    private final UserRepository users;
+    private final TeamRepository teams;
+    private final PasswordEncoder encoder;
+    private final PasswordPolicy policy;
+
+    public long create(CreateUser command) {
+        String username = User.normalise(command.username());
+        if (users.existsByUsername(username)) {
+            throw new DuplicateUsernameException(username);
+        }
+        checkPassword(command.password(), username);
+        User user = new User(
+                username,
+                command.displayName(),
+                encoder.encode(command.password()),
+                command.role(),
+                team(command.teamId()));
+        user.preferLanguage(command.language());
+        users.save(user);
+        appointIfManager(user);
+        return user.getId();
+    }
+
+    public void update(long id, UpdateUser command, CurrentUser admin) {
+        User user = users.findWithTeamById(id).orElseThrow(() -> UserNotFoundException.forId(id));
+        if (user.getVersion() != command.version()) {
+            throw new EditConflictException("User " + id, command.version(), user.getVersion());
+        }
+        if (user.getId() == admin.id() && command.role() != Role.ADMIN) {
+            throw new AccessDeniedException("Admins cannot take away their own admin role");
+        }
+        user.update(command.displayName(), command.role(), team(command.teamId()), command.language());
+        appointIfManager(user);
+    }
+
+    public void disable(long id, CurrentUser admin) {
+        if (id == admin.id()) {
+            throw new AccessDeniedException("Admins cannot disable themselves");
+        }
+        load(id).disable();
+    }
+
+    public void enable(long id) {
+        load(id).enable();
+    }
+
+    public void resetPassword(long id, String newPassword) {
+        User user = load(id);
+        checkPassword(newPassword, user.getUsername());
+        user.changePassword(encoder.encode(newPassword));
+    }
+
+    public void changeOwnPassword(long userId, String currentPassword, String newPassword) {
+        User user = load(userId);
+        if (!encoder.matches(currentPassword, user.getPasswordHash())) {
+            throw new WrongPasswordException();
+        }
+        checkPassword(newPassword, user.getUsername());
+        user.changePassword(encoder.encode(newPassword));
+    }
+
+    public void setLanguage(long userId, @Nullable Language language) {
+        load(userId).preferLanguage(language);
+    }
+
+    private void checkPassword(String password, String username) {
+        List<String> problems = policy.problems(password, username);
+        if (!problems.isEmpty()) {
+            throw new WeakPasswordException(problems);
+        }
+    }
+
+    private void appointIfManager(User user) {
+        Team team = user.getTeam();
+        if (user.getRole() == Role.MANAGER && team != null) {
+            team.appointManager(user.getId());
+        }
+    }
+
+    private @Nullable Team team(@Nullable Long teamId) {
+        return teamId == null ? null : teams.findById(teamId).orElseThrow(() -> UserNotFoundException.forId(teamId));
+    }
+
+    private User load(long id) {
+        return users.findById(id).orElseThrow(() -> UserNotFoundException.forId(id));
+    }
+}

@@ -1,0 +1,21 @@
+// Kehu CRM: the only script of our own. No inline scripts anywhere (the Content-Security-Policy forbids them),
+// so behaviour hangs off classes and data attributes.
+(function () {
+    "use strict";
+
+    // Selects with class auto-submit submit their form when changed (the language switcher).
+    document.addEventListener("change", function (event) {
+        var target = event.target;
+        if (target instanceof HTMLSelectElement && target.classList.contains("auto-submit") && target.form) {
+            target.form.submit();
+        }
+    });
+
+    // Buttons with class confirm ask first; the question comes from data-confirm (already translated).
+    document.addEventListener("click", function (event) {
+        var button = event.target instanceof Element ? event.target.closest(".confirm") : null;
+        if (button && !window.confirm(button.getAttribute("data-confirm") || "?")) {
+            event.preventDefault();
+        }
+    });
+})();
