@@ -3,7 +3,7 @@
  * ({@link com.kehu.crm.identity.OwnerScope}). Every other module asks this one for the {@link
  * com.kehu.crm.identity.CurrentUser}; it depends on no other module.
  */
-@ApplicationModule(allowedDependencies = "shared :: *")
+@ApplicationModule(allowedDependencies = "shared")
 @NullMarked
 package com.kehu.crm.identity;
 
