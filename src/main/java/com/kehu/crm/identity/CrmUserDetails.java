@@ -44,6 +44,11 @@ public final class CrmUserDetails implements UserDetails, CredentialsContainer, 
         this.passwordHash = passwordHash;
     }
 
+    /** A signed-in principal without a password, for tests and for code that acts on a user's behalf. */
+    public static CrmUserDetails of(CurrentUser user, String displayName) {
+        return new CrmUserDetails(user.id(), user.username(), displayName, user.role(), user.teamId(), null, true, "");
+    }
+
     public CurrentUser currentUser() {
         return new CurrentUser(id, username, role, teamId);
     }

@@ -144,12 +144,13 @@ class SecurityConfig {
             throws java.io.IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         if (status == HttpServletResponse.SC_UNAUTHORIZED) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Kehu CRM\"");
         }
-        response.getWriter()
-                .write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
-                        + detail + "\"}");
+        // JSON is UTF-8 by definition (RFC 8259), so no charset parameter, like Spring's own problem responses
+        response.getOutputStream()
+                .write(("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
+                                + detail + "\"}")
+                        .getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,0 +1,139 @@
+package com.kehu.crm.shared.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.kehu.crm.customer.CustomerKind;
+import com.kehu.crm.customer.CustomerSource;
+import com.kehu.crm.customer.CustomerStatus;
+import com.kehu.crm.customer.Importance;
+import com.kehu.crm.customer.Industry;
+import com.kehu.crm.customer.ProfileSchema;
+import com.kehu.crm.customer.Region;
+import com.kehu.crm.customer.RelationCategory;
+import com.kehu.crm.identity.Language;
+import com.kehu.crm.identity.Role;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+
+/** Every screen string exists in English and Simplified Chinese. */
+class MessageBundleTests {
+
+    private static final Pattern LITERAL_KEY = Pattern.compile("#\\{([A-Za-z][A-Za-z0-9_.]*)[}(]");
+    private static final Pattern DYNAMIC_PREFIX = Pattern.compile("#\\{'([A-Za-z][A-Za-z0-9_.]*\\.)' \\+");
+
+    private final Properties english = load("messages.properties");
+    private final Properties chinese = load("messages_zh_CN.properties");
+
+    @Test
+    void bothBundlesHaveTheSameKeys() {
+        assertThat(keys(chinese))
+                .as("keys missing from messages_zh_CN.properties")
+                .containsAll(keys(english));
+        assertThat(keys(english)).as("keys missing from messages.properties").containsAll(keys(chinese));
+    }
+
+    @Test
+    void noTranslationIsEmptyOrLeftInEnglishWhereItShouldNotBe() {
+        for (String key : keys(english)) {
+            assertThat(english.getProperty(key)).as(key).isNotBlank();
+            assertThat(chinese.getProperty(key)).as(key).isNotBlank();
+        }
+        assertThat(chinese.getProperty("customer.list.title")).isEqualTo("客户列表");
+    }
+
+    @Test
+    void everyKeyWrittenInATemplateExists() throws IOException {
+        List<String> missing = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/resources/templates"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".html")).toList()) {
+                String html = Files.readString(file);
+                Matcher m = LITERAL_KEY.matcher(html);
+                while (m.find()) {
+                    if (!english.containsKey(m.group(1))) {
+                        missing.add(file.getFileName() + ": " + m.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void everyEnumShownOnScreenHasALabel() {
+        List<String> missing = new ArrayList<>();
+        for (Class<? extends Enum<?>> type : List.of(
+                CustomerKind.class,
+                CustomerStatus.class,
+                CustomerSource.class,
+                Importance.class,
+                Industry.class,
+                Region.class,
+                RelationCategory.class,
+                Role.class,
+                Language.class)) {
+            for (Enum<?> constant : type.getEnumConstants()) {
+                String key = type.getSimpleName() + "." + constant.name();
+                if (!english.containsKey(key)) {
+                    missing.add(key);
+                }
+            }
+        }
+        for (CustomerKind kind : CustomerKind.values()) {
+            for (ProfileSchema.Section section : ProfileSchema.sectionsFor(kind)) {
+                if (!english.containsKey(section.messageKey())) {
+                    missing.add(section.messageKey());
+                }
+                section.fields().stream()
+                        .map(ProfileSchema.Field::messageKey)
+                        .filter(k -> !english.containsKey(k))
+                        .forEach(missing::add);
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void everyDynamicKeyPrefixInTemplatesIsUsedByTheBundle() throws IOException {
+        Set<String> prefixes = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/resources/templates"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".html")).toList()) {
+                Matcher m = DYNAMIC_PREFIX.matcher(Files.readString(file));
+                while (m.find()) {
+                    prefixes.add(m.group(1));
+                }
+            }
+        }
+        assertThat(prefixes).isNotEmpty();
+        for (String prefix : prefixes) {
+            assertThat(keys(english)).as(prefix).anyMatch(k -> k.startsWith(prefix));
+        }
+    }
+
+    private static Set<String> keys(Properties properties) {
+        return new TreeSet<>(properties.stringPropertyNames());
+    }
+
+    private static Properties load(String name) {
+        Properties properties = new Properties();
+        try (var reader = new InputStreamReader(new ClassPathResource(name).getInputStream(), StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+}
