@@ -84,7 +84,7 @@ public class DatabaseBootstrap implements EnvironmentPostProcessor, Ordered {
         int port = environment.getProperty("crm.database.embedded.port", Integer.class, 54329);
         String database = environment.getProperty("crm.database.embedded.database", "kehu");
         String url = EmbeddedDatabase.start(dataDir, port, log);
-        String databaseUrl = url.replaceFirst("/postgres$", "/" + database);
+        String databaseUrl = url.replaceFirst("/postgres(\\?|$)", "/" + database + "$1");
         ensureDatabase(databaseUrl, "postgres", "postgres", true);
         Map<String, Object> properties = new HashMap<>();
         properties.put("spring.datasource.url", databaseUrl);
