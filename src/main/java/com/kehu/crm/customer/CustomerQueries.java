@@ -41,6 +41,8 @@ public class CustomerQueries {
             from customer c join app_user u on u.id = c.owner_id
             """;
 
+    private static final java.util.regex.Pattern PHONE_LIKE = java.util.regex.Pattern.compile("[0-9+()\\- ]+");
+
     private final JdbcClient jdbc;
     private final CustomerRepository customers;
     private final CustomerAccess access;
@@ -194,7 +196,8 @@ public class CustomerQueries {
         branches.add("c.code like :codePrefix escape '\\'");
         where.params.put("codePrefix", escapeLike(term.toUpperCase(Locale.ROOT)) + "%");
         String digits = Customer.digitsOf(term);
-        if (digits.length() >= 3 && digits.length() * 2 >= term.replace(" ", "").length()) {
+        // only a term that looks like a phone number searches phones ("C0000003" is a code, not a number)
+        if (digits.length() >= 3 && PHONE_LIKE.matcher(term).matches()) {
             branches.add("c.phone_digits like :phonePrefix");
             branches.add("reverse(c.phone_digits) like :phoneSuffixReversed");
             where.params.put("phonePrefix", digits + "%");

@@ -8,4 +8,4 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration(proxyBeanMethods = false)
 @EnableJpaAuditing
 @EnableScheduling
-class JpaConfig {}
+public class JpaConfig {}

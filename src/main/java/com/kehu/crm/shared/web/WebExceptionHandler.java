@@ -19,4 +19,14 @@ class WebExceptionHandler {
     String notFound() {
         return "error/404";
     }
+
+    /** A conflict the screen did not handle itself (those that can keep the input show their own page). */
+    @ExceptionHandler({
+        com.kehu.crm.shared.domain.EditConflictException.class,
+        org.springframework.orm.ObjectOptimisticLockingFailureException.class
+    })
+    @ResponseStatus(HttpStatus.CONFLICT)
+    String conflict() {
+        return "error/409";
+    }
 }
