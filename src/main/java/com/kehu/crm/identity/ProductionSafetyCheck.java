@@ -36,16 +36,16 @@ class ProductionSafetyCheck implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         String adminPassword = properties.bootstrapAdminPassword();
         if (PasswordPolicy.DEMO_PASSWORD.equals(adminPassword)) {
-            throw new IllegalStateException("CRM_ADMIN_PASSWORD is the demo password; choose another one.");
+            throw new UnsafeConfigurationException("CRM_ADMIN_PASSWORD is the demo password; choose another one.");
         }
         if (users.count() == 0) {
             if (adminPassword.isBlank()) {
-                throw new IllegalStateException(
+                throw new UnsafeConfigurationException(
                         "There are no users yet: set CRM_ADMIN_PASSWORD to create the first administrator.");
             }
             List<String> problems = policy.problems(adminPassword, properties.bootstrapAdminUsername());
             if (!problems.isEmpty()) {
-                throw new IllegalStateException("CRM_ADMIN_PASSWORD is too weak: " + problems);
+                throw new UnsafeConfigurationException("CRM_ADMIN_PASSWORD is too weak: " + problems);
             }
             users.save(new User(
                     properties.bootstrapAdminUsername(),
@@ -60,7 +60,7 @@ class ProductionSafetyCheck implements ApplicationRunner {
                     .filter(User::isEnabled)
                     .filter(u -> encoder.matches(PasswordPolicy.DEMO_PASSWORD, u.getPasswordHash()))
                     .ifPresent(u -> {
-                        throw new IllegalStateException("User '" + username
+                        throw new UnsafeConfigurationException("User '" + username
                                 + "' still has the demo password; change it or disable the account before"
                                 + " running with the prod profile.");
                     });
