@@ -3,10 +3,15 @@
 (function () {
     "use strict";
 
-    // Selects with class auto-submit submit their form when changed (the language switcher).
+    // Selects with class auto-submit submit their form when changed (the language switcher). A returnTo field
+    // gets the address as it is now: a live search may have changed it since the page was rendered.
     document.addEventListener("change", function (event) {
         var target = event.target;
         if (target instanceof HTMLSelectElement && target.classList.contains("auto-submit") && target.form) {
+            var returnTo = target.form.elements.namedItem("returnTo");
+            if (returnTo instanceof HTMLInputElement) {
+                returnTo.value = window.location.pathname + window.location.search;
+            }
             target.form.submit();
         }
     });
