@@ -3,6 +3,7 @@ package com.kehu.crm.identity;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -26,7 +27,7 @@ interface UserRepository extends JpaRepository<User, Long> {
             select new com.kehu.crm.identity.UserRef(u.id, u.username, u.displayName)
             from User u where u.enabled = true and u.role in :roles and (:teamId is null or u.team.id = :teamId)
             order by u.displayName""")
-    List<UserRef> findAssignable(Collection<Role> roles, Long teamId);
+    List<UserRef> findAssignable(Collection<Role> roles, @Nullable Long teamId);
 
     @Query(value = """
             select new com.kehu.crm.identity.UserRow(u.id, u.username, u.displayName, u.role, t.name, u.enabled,

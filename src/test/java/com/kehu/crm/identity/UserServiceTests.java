@@ -140,5 +140,13 @@ class UserServiceTests {
         assertThat(scope.includes(manager.id())).isTrue();
         assertThat(scope.includes(rep3)).isFalse();
         assertThat(teams.findByName("East").orElseThrow().getManagerId()).isEqualTo(manager.id());
+        assertThat(queries.assignableOwners(new CurrentUser(manager.id(), "manager", Role.MANAGER, east)))
+                .extracting(UserRef::username)
+                .contains("manager", "rep1", "rep2")
+                .doesNotContain("rep3", "agent1");
+        assertThat(queries.assignableOwners(admin()))
+                .extracting(UserRef::username)
+                .contains("rep1", "rep3", "manager2")
+                .doesNotContain("agent1", "marketer1", "admin");
     }
 }
