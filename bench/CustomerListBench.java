@@ -39,6 +39,15 @@ public class CustomerListBench {
             join app_user u on u.id = c.owner_id
             order by c.name asc, c.id asc""";
 
+    static final String SEARCH_PAGE = """
+            select c.id, c.code, c.name, c.kind, c.status, c.importance, c.phone, c.email, c.industry, c.region,
+                   c.source, u.username as owner_username, u.display_name as owner_name, c.tags, c.archived,
+                   c.version, c.created_at, c.updated_at
+            from (select * from (select * from customer c %s limit 1001) c
+                  order by c.name asc, c.id asc limit ? offset ?) c
+            join app_user u on u.id = c.owner_id
+            order by c.name asc, c.id asc""";
+
     public static void main(String[] args) throws Exception {
         String base = args[0];
         String jdbcUrl = args[1];
@@ -122,7 +131,7 @@ public class CustomerListBench {
             where.append(" and (").append(String.join(" or ", branches)).append(")");
         }
         int rows = 0;
-        try (PreparedStatement ps = db.prepareStatement(PAGE.formatted(where))) {
+        try (PreparedStatement ps = db.prepareStatement((q == null ? PAGE : SEARCH_PAGE).formatted(where))) {
             int i = bind(ps, params);
             ps.setInt(i++, 25);
             ps.setLong(i, (long) page * 25);
@@ -136,7 +145,7 @@ public class CustomerListBench {
             try (PreparedStatement ps = db.prepareStatement(
                     "select count(*) from (select 1 from customer c" + where + " limit ?) capped")) {
                 int i = bind(ps, params);
-                ps.setInt(i, 10_001);
+                ps.setInt(i, 1_001);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                 }

@@ -130,5 +130,10 @@ class CustomerQueriesTests {
         assertThat(page.totalElements()).isEqualTo(CustomerQueries.COUNT_CAP);
         assertThat(page.content()).hasSize(25);
         assertThat(page.hasNext()).isTrue();
+
+        PageView<CustomerRow> search = queries.list(
+                new CustomerFilter("批量客户", null, null, null, null, false), CustomerSort.NAME, false, 0, 25, REP3);
+        assertThat(search.totalExact()).isFalse();
+        assertThat(search.content()).hasSize(25).isSortedAccordingTo(java.util.Comparator.comparing(CustomerRow::name));
     }
 }
