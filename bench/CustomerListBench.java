@@ -107,7 +107,7 @@ public class CustomerListBench {
         List<Object> params = new ArrayList<>();
         params.add(false);
         if (ownerId != null) {
-            where.append(" and c.owner_id in (?)");
+            where.append(q == null ? " and c.owner_id in (?)" : " and c.owner_id + 0 in (?)");
             params.add(ownerId);
         }
         if (q != null) {

@@ -180,7 +180,9 @@ public class CustomerQueries {
         Where where = new Where();
         where.params.put("archived", filter.archived());
         if (!scope.all()) {
-            sql.append(" and c.owner_id in (:ownerIds)");
+            // In a search the term's index finds few rows and the owner filter is checked on them. "+ 0" keeps
+            // PostgreSQL from ANDing in a bitmap of all 200,000 customers of a rep, which took 36 ms of 40.
+            sql.append(filter.term() == null ? " and c.owner_id in (:ownerIds)" : " and c.owner_id + 0 in (:ownerIds)");
             where.params.put("ownerIds", List.copyOf(scope.ownerIds()));
         }
         if (filter.status() != null) {
