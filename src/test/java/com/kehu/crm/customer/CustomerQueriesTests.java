@@ -19,7 +19,7 @@ import org.springframework.test.context.jdbc.Sql;
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Import({CustomerQueries.class, CustomerAccess.class, UserQueries.class})
-@Sql("/customer/search-fixture.sql")
+@Sql({"/customer/isolate.sql", "/customer/search-fixture.sql"})
 class CustomerQueriesTests {
 
     static final CurrentUser REP1 = new CurrentUser(9101, "srep1", Role.SALES_REP, 9001L);

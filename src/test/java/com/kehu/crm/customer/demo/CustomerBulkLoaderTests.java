@@ -46,6 +46,24 @@ class CustomerBulkLoaderTests {
     @Autowired
     JdbcClient jdbc;
 
+    long maxIdBefore;
+
+    /** Other test classes share this database and count search results, so the generated rows go again. */
+    @org.junit.jupiter.api.BeforeEach
+    void rememberWhereTheTableEnds() {
+        maxIdBefore = count("select coalesce(max(id), 0) from customer");
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void removeTheGeneratedCustomers() {
+        jdbc.sql("delete from customer_status_change where customer_id > :max")
+                .param("max", maxIdBefore)
+                .update();
+        jdbc.sql("delete from customer where id > :max")
+                .param("max", maxIdBefore)
+                .update();
+    }
+
     long count(String sql) {
         return jdbc.sql(sql).query(Long.class).single();
     }
