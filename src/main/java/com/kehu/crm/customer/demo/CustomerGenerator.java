@@ -81,9 +81,18 @@ public final class CustomerGenerator {
     private static final String[] EN_NOUNS = {
         "Harbor", "River", "Bridge", "Peak", "Star", "Field", "Gate", "Stone", "Wave", "Crest", "Point", "Valley"
     };
-    private static final String[] EN_TRADES = {
-        "Logistics", "Trading", "Technologies", "Foods", "Electronics", "Medical", "Textiles", "Machinery", "Consulting"
-    };
+    private static final Map<String, String> EN_TRADES = Map.ofEntries(
+            Map.entry("MANUFACTURING", "Machinery"),
+            Map.entry("RETAIL", "Retail"),
+            Map.entry("WHOLESALE", "Trading"),
+            Map.entry("FINANCE", "Capital"),
+            Map.entry("EDUCATION", "Education"),
+            Map.entry("MEDICAL", "Medical"),
+            Map.entry("IT", "Technologies"),
+            Map.entry("REAL_ESTATE", "Properties"),
+            Map.entry("LOGISTICS", "Logistics"),
+            Map.entry("CATERING", "Foods"),
+            Map.entry("OTHER", "Consulting"));
     private static final String[] EN_SUFFIXES = {"Ltd", "Co., Ltd", "Inc.", "Group", "GmbH", "Pte Ltd"};
     private static final String[] EN_FIRST = {
         "Emily", "James", "Sophia", "Daniel", "Olivia", "Michael", "Grace", "David", "Chloe", "Lucas", "Hannah", "Ryan"
@@ -143,7 +152,7 @@ public final class CustomerGenerator {
         String name;
         if (enterprise) {
             name = latin
-                    ? pick(random, EN_ADJECTIVES) + " " + pick(random, EN_NOUNS) + " " + pick(random, EN_TRADES) + " "
+                    ? pick(random, EN_ADJECTIVES) + " " + pick(random, EN_NOUNS) + " " + EN_TRADES.get(trade[0]) + " "
                             + pick(random, EN_SUFFIXES)
                     : CITIES[city] + pick(random, BRANDS) + trade[1] + pick(random, COMPANY_SUFFIXES);
         } else {
