@@ -187,6 +187,6 @@ class CustomerApiTests {
                                         .roles("ADMIN")))
                 .hasStatusOk()
                 .bodyText()
-                .contains("/api/v1/customers", "/api/v1/customers/{id}");
+                .contains("/api/v1/customers", "/api/v1/customers/{id}", "Kehu CRM API", "\"scheme\":\"basic\"");
     }
 }
