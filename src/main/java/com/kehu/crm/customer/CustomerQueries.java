@@ -162,6 +162,19 @@ public class CustomerQueries {
                 changes);
     }
 
+    /** For modules whose records belong to a customer: they are visible and editable exactly as the customer is. */
+    public CustomerAccessLevel accessTo(long customerId, CurrentUser user) {
+        Long ownerId = jdbc.sql("select owner_id from customer where id = :id")
+                .param("id", customerId)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
+        if (ownerId == null || !access.readScope(user).includes(ownerId)) {
+            return CustomerAccessLevel.NONE;
+        }
+        return access.writeScope(user).includes(ownerId) ? CustomerAccessLevel.WRITE : CustomerAccessLevel.READ;
+    }
+
     public @Nullable CustomerRow row(long id, CurrentUser user) {
         OwnerScope scope = access.readScope(user);
         if (scope.isEmpty()) {

@@ -75,6 +75,7 @@ class SecurityConfig {
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(auth -> {
                     customerRules(auth, "/api/v1/customers");
+                    customerRules(auth, "/api/v1/contacts");
                     auth.anyRequest().authenticated();
                 })
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problem(
@@ -110,6 +111,7 @@ class SecurityConfig {
                             .permitAll();
                     auth.requestMatchers("/admin/**").hasRole(Role.ADMIN.name());
                     customerRules(auth, "/customers");
+                    customerRules(auth, "/contacts");
                     auth.anyRequest().authenticated();
                 })
                 .formLogin(form -> form.loginPage("/login")

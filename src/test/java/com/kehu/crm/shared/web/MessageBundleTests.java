@@ -84,7 +84,8 @@ class MessageBundleTests {
                 Region.class,
                 RelationCategory.class,
                 Role.class,
-                Language.class)) {
+                Language.class,
+                com.kehu.crm.contact.ContactChannel.class)) {
             for (Enum<?> constant : type.getEnumConstants()) {
                 String key = type.getSimpleName() + "." + constant.name();
                 if (!english.containsKey(key)) {
