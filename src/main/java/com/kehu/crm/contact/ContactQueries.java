@@ -6,6 +6,7 @@ import com.kehu.crm.customer.CustomerNotFoundException;
 import com.kehu.crm.customer.CustomerQueries;
 import com.kehu.crm.identity.CurrentUser;
 import com.kehu.crm.identity.OwnerScope;
+import com.kehu.crm.shared.db.TextSearch;
 import com.kehu.crm.shared.web.PageView;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -63,23 +64,14 @@ public class ContactQueries {
         if (term != null) {
             String lower = term.toLowerCase(Locale.ROOT);
             List<String> branches = new ArrayList<>();
-            if (lower.codePointCount(0, lower.length()) >= 2) {
-                branches.add("(ct.name_bigrams @> kehu_bigrams(:nameLower) and lower(ct.name) like :nameContains"
-                        + " escape '\\')");
-                params.put("nameLower", lower);
-                params.put("nameContains", "%" + escapeLike(lower) + "%");
-            } else {
-                branches.add("lower(ct.name) like :namePrefix escape '\\'");
-                params.put("namePrefix", escapeLike(lower) + "%");
-            }
-            String digits = term.replaceAll("\\D", "");
-            if (digits.length() >= 3 && term.matches("[0-9+()\\- ]+")) {
+            branches.add(TextSearch.nameCondition("ct", lower, params));
+            if (TextSearch.isPhoneLike(term)) {
                 branches.add("ct.phone_digits like :phonePrefix");
-                params.put("phonePrefix", digits + "%");
+                params.put("phonePrefix", TextSearch.digits(term) + "%");
             }
             if (lower.length() >= 3 && !lower.contains(" ")) {
                 branches.add("lower(ct.email) like :emailPrefix escape '\\'");
-                params.put("emailPrefix", escapeLike(lower) + "%");
+                params.put("emailPrefix", TextSearch.escapeLike(lower) + "%");
             }
             where.append(" and (").append(String.join(" or ", branches)).append(")");
         }
@@ -141,10 +133,6 @@ public class ContactQueries {
             result = result.param(e.getKey(), e.getValue());
         }
         return result;
-    }
-
-    static String escapeLike(String value) {
-        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static ContactRow row(ResultSet rs, int rowNum) throws SQLException {

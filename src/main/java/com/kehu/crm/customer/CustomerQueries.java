@@ -4,6 +4,7 @@ import com.kehu.crm.identity.CurrentUser;
 import com.kehu.crm.identity.OwnerScope;
 import com.kehu.crm.identity.UserQueries;
 import com.kehu.crm.identity.UserRef;
+import com.kehu.crm.shared.db.TextSearch;
 import com.kehu.crm.shared.web.PageView;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -67,8 +68,6 @@ public class CustomerQueries {
                    c.version, c.created_at, c.updated_at
             from customer c join app_user u on u.id = c.owner_id
             """;
-
-    private static final java.util.regex.Pattern PHONE_LIKE = java.util.regex.Pattern.compile("[0-9+()\\- ]+");
 
     private final JdbcClient jdbc;
     private final CustomerRepository customers;
@@ -229,20 +228,11 @@ public class CustomerQueries {
     private static void appendSearch(StringBuilder sql, Where where, String term) {
         String lower = term.toLowerCase(Locale.ROOT);
         List<String> branches = new ArrayList<>();
-        if (lower.codePointCount(0, lower.length()) >= 2) {
-            branches.add("(c.name_bigrams @> kehu_bigrams(:nameLower) and lower(c.name) like :nameContains"
-                    + " escape '\\')");
-            where.params.put("nameLower", lower);
-            where.params.put("nameContains", "%" + escapeLike(lower) + "%");
-        } else {
-            branches.add("lower(c.name) like :namePrefix escape '\\'");
-            where.params.put("namePrefix", escapeLike(lower) + "%");
-        }
+        branches.add(TextSearch.nameCondition("c", lower, where.params));
         branches.add("c.code like :codePrefix escape '\\'");
-        where.params.put("codePrefix", escapeLike(term.toUpperCase(Locale.ROOT)) + "%");
-        String digits = Customer.digitsOf(term);
-        // only a term that looks like a phone number searches phones ("C0000003" is a code, not a number)
-        if (digits.length() >= 3 && PHONE_LIKE.matcher(term).matches()) {
+        where.params.put("codePrefix", TextSearch.escapeLike(term.toUpperCase(Locale.ROOT)) + "%");
+        if (TextSearch.isPhoneLike(term)) {
+            String digits = TextSearch.digits(term);
             branches.add("c.phone_digits like :phonePrefix");
             branches.add("reverse(c.phone_digits) like :phoneSuffixReversed");
             where.params.put("phonePrefix", digits + "%");
@@ -250,13 +240,9 @@ public class CustomerQueries {
         }
         if (lower.length() >= 3 && !lower.contains(" ")) {
             branches.add("lower(c.email) like :emailPrefix escape '\\'");
-            where.params.put("emailPrefix", escapeLike(lower) + "%");
+            where.params.put("emailPrefix", TextSearch.escapeLike(lower) + "%");
         }
         sql.append(" and (").append(String.join(" or ", branches)).append(")");
-    }
-
-    static String escapeLike(String value) {
-        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static CustomerRow row(ResultSet rs, int rowNum) throws SQLException {
