@@ -1,0 +1,130 @@
+package com.kehu.crm.sales;
+
+import com.kehu.crm.identity.CurrentUser;
+import com.kehu.crm.identity.Role;
+import com.kehu.crm.identity.UserQueries;
+import com.kehu.crm.identity.UserRef;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import lombok.RequiredArgsConstructor;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Commands on leads and the pool: create, claim, release, assign, follow up, qualify, disqualify. */
+@Service
+@Transactional
+@RequiredArgsConstructor
+public class LeadService {
+
+    private static final Logger log = LoggerFactory.getLogger(LeadService.class);
+    private static final EnumSet<LeadStatus> OPEN =
+            EnumSet.of(LeadStatus.NEW, LeadStatus.WORKING, LeadStatus.QUALIFIED);
+
+    private final LeadRepository leads;
+    private final UserQueries users;
+    private final SalesProperties properties;
+    private final Clock clock;
+
+    /** A new lead goes to the pool, or straight into the creator's private leads when they are a rep. */
+    public long create(NewLead lead, CurrentUser user) {
+        Lead created = new Lead(
+                lead.companyName(), lead.contactName(), lead.phone(), lead.email(), lead.source(), lead.prospectList());
+        if (lead.keepForMyself() && user.role() == Role.SALES_REP) {
+            requireBelowLimit(user.id());
+            created.claim(user.id(), now());
+        }
+        return leads.save(created).getId();
+    }
+
+    public void claim(long id, CurrentUser user) {
+        if (user.role() != Role.SALES_REP && user.role() != Role.MANAGER) {
+            throw new AccessDeniedException("Only sellers claim leads");
+        }
+        Lead lead = load(id);
+        requireBelowLimit(user.id());
+        lead.claim(user.id(), now());
+    }
+
+    public void release(long id, CurrentUser user) {
+        Lead lead = loadVisible(id, user);
+        lead.release();
+    }
+
+    /** Managers (their team) and admins hand a lead to a rep, from the pool or from another rep. */
+    public void assign(long id, long ownerId, CurrentUser user) {
+        if (!user.isManager() && !user.isAdmin()) {
+            throw new AccessDeniedException("Only managers assign leads");
+        }
+        boolean assignable =
+                users.assignableOwners(user).stream().map(UserRef::id).anyMatch(o -> o == ownerId);
+        if (!assignable) {
+            throw new IllegalLeadStateException("lead.assign.notAssignable", "Owner " + ownerId + " not assignable");
+        }
+        Lead lead = load(id);
+        if (lead.getOwnerId() != null && !users.ownerScope(user).includes(lead.getOwnerId())) {
+            throw new LeadNotFoundException(id);
+        }
+        lead.assignTo(ownerId, now());
+    }
+
+    public void recordFollowUp(long id, CurrentUser user) {
+        loadOwned(id, user).recordFollowUp(now());
+    }
+
+    public void qualify(
+            long id, @Nullable Boolean willing, @Nullable Boolean able, @Nullable Boolean authority, CurrentUser user) {
+        loadOwned(id, user).qualify(willing, able, authority, now());
+    }
+
+    public void disqualify(long id, String reason, CurrentUser user) {
+        loadOwned(id, user).disqualify(reason);
+    }
+
+    /** Every hour: claimed leads nobody followed up for {@code crm.sales.pool-return-after} go back to the pool. */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT2M")
+    public int returnNeglectedLeads() {
+        int returned = leads.returnNeglectedToPool(now().minus(properties.poolReturnAfter()));
+        if (returned > 0) {
+            log.info("Returned {} neglected leads to the pool", returned);
+        }
+        return returned;
+    }
+
+    private void requireBelowLimit(long userId) {
+        if (leads.countByOwnerIdAndStatusIn(userId, OPEN) >= properties.claimLimit()) {
+            throw new IllegalLeadStateException(
+                    "lead.claim.limit", "User " + userId + " holds " + properties.claimLimit() + " open leads");
+        }
+    }
+
+    private Lead load(long id) {
+        return leads.findById(id).orElseThrow(() -> new LeadNotFoundException(id));
+    }
+
+    /** Pool leads are visible to every seller; a private lead to its owner and the owner's manager or an admin. */
+    private Lead loadVisible(long id, CurrentUser user) {
+        Lead lead = load(id);
+        if (lead.getOwnerId() != null && !users.ownerScope(user).includes(lead.getOwnerId())) {
+            throw new LeadNotFoundException(id);
+        }
+        return lead;
+    }
+
+    private Lead loadOwned(long id, CurrentUser user) {
+        Lead lead = loadVisible(id, user);
+        if (lead.getOwnerId() == null) {
+            throw new IllegalLeadStateException("lead.claimFirst", "Claim lead " + id + " before working it");
+        }
+        return lead;
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+}
