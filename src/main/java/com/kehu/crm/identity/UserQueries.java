@@ -47,6 +47,11 @@ public class UserQueries {
         };
     }
 
+    /** Who a user answers to: their team's manager, if the team has one and it is not the user themselves. */
+    public Optional<Long> managerOf(long userId) {
+        return users.findTeamManagerId(userId);
+    }
+
     public Map<Long, UserRef> refsByIds(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return Map.of();

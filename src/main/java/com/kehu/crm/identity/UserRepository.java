@@ -18,6 +18,10 @@ interface UserRepository extends JpaRepository<User, Long> {
     @Query("select u.id from User u where u.team.id = :teamId")
     List<Long> findIdsByTeamId(Long teamId);
 
+    /** The manager of the user's team, unless the user is that manager (or has no team). */
+    @Query("select t.managerId from User u join u.team t where u.id = :userId and t.managerId <> u.id")
+    Optional<Long> findTeamManagerId(long userId);
+
     @Query("""
             select new com.kehu.crm.identity.UserRef(u.id, u.username, u.displayName)
             from User u where u.id in :ids""")
