@@ -20,6 +20,7 @@ create table opportunity (
     closed_on             date,
     stage_changed_at      timestamptz   not null,
     large_deal_alerted_at timestamptz,
+    name_bigrams          text[]        generated always as (kehu_bigrams(lower(name))) stored,
     version               bigint        not null default 0,
     created_at            timestamptz   not null default now(),
     updated_at            timestamptz   not null default now(),
@@ -36,11 +37,15 @@ create table opportunity (
     constraint opportunity_closed_ck check ((stage in ('WON', 'LOST')) = (closed_on is not null)),
     constraint opportunity_loss_reason_ck check (stage <> 'LOST' or loss_reason is not null)
 );
--- the board: a rep's open deals per stage, in close-date order
-create index opportunity_board_idx on opportunity (owner_id, stage, expected_close_date, id);
--- the forecast: open deals by expected close month, read from the index alone
+-- the board: a rep's deals per stage in close-date order, and the column totals from the index alone
+create index opportunity_board_idx on opportunity (owner_id, stage, expected_close_date, id)
+    include (amount, probability, currency, closed_on);
+-- the forecast (and the company board's totals): open deals by expected close month, from the index alone
 create index opportunity_forecast_open_idx on opportunity (expected_close_date)
-    include (owner_id, amount, probability, currency) where closed_on is null;
+    include (owner_id, stage, amount, probability, currency) where closed_on is null;
+-- deals closed lately (the board's won and lost columns)
+create index opportunity_closed_idx on opportunity (closed_on desc, owner_id) include (stage) where closed_on is not null;
+create index opportunity_name_bigrams_idx on opportunity using gin (name_bigrams);
 -- won deals by the month they closed
 create index opportunity_forecast_won_idx on opportunity (closed_on)
     include (owner_id, amount, currency) where stage = 'WON';

@@ -23,4 +23,68 @@
             event.preventDefault();
         }
     });
+
+    // Pipeline board: drag a card onto another column to move the deal (htmx posts the move and swaps the board).
+    // Without JavaScript each card has a stage form instead; with it, the form shows only when a card has focus.
+    document.documentElement.classList.add("js");
+    var dragged = null;
+    document.addEventListener("dragstart", function (event) {
+        var card = event.target instanceof Element ? event.target.closest(".pipeline-card[draggable=true]") : null;
+        if (card) {
+            dragged = card;
+            card.classList.add("dragging");
+            event.dataTransfer.effectAllowed = "move";
+            event.dataTransfer.setData("text/plain", card.getAttribute("data-id") || "");
+        }
+    });
+    document.addEventListener("dragend", function () {
+        if (dragged) {
+            dragged.classList.remove("dragging");
+        }
+        dragged = null;
+        document.querySelectorAll(".pipeline-column.drop-target").forEach(function (c) {
+            c.classList.remove("drop-target");
+        });
+    });
+    document.addEventListener("dragover", function (event) {
+        var column = dragged && event.target instanceof Element ? event.target.closest(".pipeline-column") : null;
+        if (column) {
+            event.preventDefault();
+            column.classList.add("drop-target");
+        }
+    });
+    document.addEventListener("dragleave", function (event) {
+        var column = event.target instanceof Element ? event.target.closest(".pipeline-column") : null;
+        if (column && !column.contains(event.relatedTarget)) {
+            column.classList.remove("drop-target");
+        }
+    });
+    document.addEventListener("drop", function (event) {
+        var column = dragged && event.target instanceof Element ? event.target.closest(".pipeline-column") : null;
+        if (!column || !window.htmx) {
+            return;
+        }
+        event.preventDefault();
+        var board = document.getElementById("board");
+        var stage = column.getAttribute("data-stage");
+        var card = dragged;
+        if (!board || !stage || !card || card.closest(".pipeline-column") === column) {
+            return;
+        }
+        var values = { stage: stage, fromBoard: "true", scope: board.getAttribute("data-scope") || "" };
+        var owner = board.getAttribute("data-owner");
+        if (owner) {
+            values.owner = owner;
+        }
+        if (stage === "LOST") {
+            var reason = window.prompt(board.getAttribute("data-loss-prompt") || "?");
+            if (reason === null) {
+                return;
+            }
+            values.lossReason = reason;
+        }
+        window.htmx.ajax("POST", card.getAttribute("data-move-url"), {
+            target: "#board", swap: "outerHTML", values: values
+        });
+    });
 })();

@@ -76,6 +76,8 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> {
                     customerRules(auth, "/api/v1/customers");
                     customerRules(auth, "/api/v1/contacts");
+                    customerRules(auth, "/api/v1/opportunities");
+                    sellerRules(auth, "/api/v1/pipeline");
                     auth.anyRequest().authenticated();
                 })
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problem(
@@ -112,6 +114,9 @@ class SecurityConfig {
                     auth.requestMatchers("/admin/**").hasRole(Role.ADMIN.name());
                     customerRules(auth, "/customers");
                     customerRules(auth, "/contacts");
+                    sellerRules(auth, "/opportunities/board");
+                    sellerRules(auth, "/opportunities/forecast");
+                    customerRules(auth, "/opportunities");
                     auth.anyRequest().authenticated();
                 })
                 .formLogin(form -> form.loginPage("/login")
@@ -139,6 +144,15 @@ class SecurityConfig {
             String base) {
         auth.requestMatchers(HttpMethod.GET, base, base + "/**")
                 .hasAnyRole(Role.SALES_REP.name(), Role.SUPPORT_AGENT.name());
+        auth.requestMatchers(base, base + "/**").hasRole(Role.SALES_REP.name());
+    }
+
+    /** Sales management screens (the board, the forecast): sellers and those above them only. */
+    private static void sellerRules(
+            org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer<HttpSecurity>
+                            .AuthorizationManagerRequestMatcherRegistry
+                    auth,
+            String base) {
         auth.requestMatchers(base, base + "/**").hasRole(Role.SALES_REP.name());
     }
 

@@ -52,6 +52,15 @@ public class UserQueries {
         return users.findTeamManagerId(userId);
     }
 
+    /** The team name of each of these users that is in a team. */
+    public Map<Long, String> teamNamesOf(Collection<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        return users.findTeamNames(Set.copyOf(userIds)).stream()
+                .collect(Collectors.toMap(row -> (Long) row[0], row -> (String) row[1]));
+    }
+
     public Map<Long, UserRef> refsByIds(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return Map.of();

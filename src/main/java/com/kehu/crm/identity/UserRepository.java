@@ -43,6 +43,9 @@ interface UserRepository extends JpaRepository<User, Long> {
             where (:term = '' or lower(u.username) like :pattern or lower(u.displayName) like :pattern)""")
     Page<UserRow> search(String term, String pattern, Pageable pageable);
 
+    @Query("select u.id, t.name from User u join u.team t where u.id in :ids")
+    List<Object[]> findTeamNames(Collection<Long> ids);
+
     @Query("select u from User u left join fetch u.team where u.username = :username")
     Optional<User> findForLogin(String username);
 

@@ -42,6 +42,16 @@ public class NotificationQueries {
                 .list();
     }
 
+    /** The link of one of the user's own notifications; someone else's id finds nothing. */
+    public java.util.Optional<String> link(long id, CurrentUser user) {
+        return jdbc.sql(
+                        "select link from notification where id = :id and recipient_id = :recipient and link is not null")
+                .param("id", id)
+                .param("recipient", user.id())
+                .query(String.class)
+                .optional();
+    }
+
     private static NotificationView row(ResultSet rs, int rowNum) throws SQLException {
         Array args = rs.getArray("message_args");
         return new NotificationView(

@@ -116,7 +116,8 @@ class Opportunity extends BaseEntity {
     /** Edits the deal's facts; a closed deal keeps them (a won amount is what was sold). */
     void update(OpportunityData data, int stageDefaultProbability) {
         if (!stage.isOpen()) {
-            throw new IllegalStageTransitionException("opportunity.closed", "Opportunity " + id + " is " + stage);
+            throw new IllegalStageTransitionException(
+                    "opportunity.closed.noEdit", "Opportunity " + id + " is " + stage);
         }
         apply(data, stageDefaultProbability);
     }

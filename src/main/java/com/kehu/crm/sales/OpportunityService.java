@@ -8,13 +8,10 @@ import com.kehu.crm.identity.UserQueries;
 import com.kehu.crm.identity.UserRef;
 import com.kehu.crm.notification.NotificationService;
 import com.kehu.crm.shared.domain.EditConflictException;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
+import com.kehu.crm.shared.time.BusinessCalendar;
 import java.util.List;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,10 +31,7 @@ public class OpportunityService {
     private final UserQueries users;
     private final NotificationService notifications;
     private final SalesProperties properties;
-    private final Clock clock;
-
-    @Value("${crm.time-zone:Asia/Shanghai}")
-    private @Nullable String zone;
+    private final BusinessCalendar calendar;
 
     /** Opens a deal on a customer the user may change; a manager may open it for one of their reps. */
     public long open(NewOpportunity command, CurrentUser user) {
@@ -55,7 +49,7 @@ public class OpportunityService {
                 command.sourceLeadId(),
                 properties.probabilityOf(PipelineStage.PROSPECTING),
                 user.id(),
-                clock.instant());
+                calendar.now());
         opportunities.save(opportunity);
         alertIfLarge(opportunity);
         return opportunity.getId();
@@ -78,8 +72,8 @@ public class OpportunityService {
                 lossReason,
                 stage.isOpen() ? properties.probabilityOf(stage) : 0,
                 user.id(),
-                clock.instant(),
-                today());
+                calendar.now(),
+                calendar.today());
     }
 
     public void reassign(long id, long newOwnerId, CurrentUser user) {
@@ -106,7 +100,7 @@ public class OpportunityService {
             return;
         }
         users.managerOf(opportunity.getOwnerId()).ifPresent(managerId -> {
-            if (opportunity.markLargeDealAlerted(properties.largeDealAmount(), clock.instant())) {
+            if (opportunity.markLargeDealAlerted(properties.largeDealAmount(), calendar.now())) {
                 String owner = users.refsByIds(List.of(opportunity.getOwnerId())).values().stream()
                         .map(UserRef::displayName)
                         .findFirst()
@@ -132,9 +126,5 @@ public class OpportunityService {
             throw new IllegalStageTransitionException(
                     "opportunity.owner.notAssignable", "Owner " + ownerId + " not assignable");
         }
-    }
-
-    private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ZoneId.of(zone == null ? "Asia/Shanghai" : zone));
     }
 }
