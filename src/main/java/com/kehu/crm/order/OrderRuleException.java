@@ -1,0 +1,34 @@
+package com.kehu.crm.order;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An order or product rule refused a change (an illegal status move, lines on a confirmed order, a payment above
+ * the outstanding amount…). {@code messageKey} explains it on screen; {@code field} names the input at fault, if
+ * any; {@code arguments} fill the message. Nothing was changed.
+ */
+public class OrderRuleException extends RuntimeException {
+
+    private final String messageKey;
+    private final @Nullable String field;
+    private final Object[] arguments;
+
+    public OrderRuleException(String messageKey, @Nullable String field, String message, Object... arguments) {
+        super(message);
+        this.messageKey = messageKey;
+        this.field = field;
+        this.arguments = arguments.clone();
+    }
+
+    public String messageKey() {
+        return messageKey;
+    }
+
+    public @Nullable String field() {
+        return field;
+    }
+
+    public Object[] arguments() {
+        return arguments.clone();
+    }
+}
