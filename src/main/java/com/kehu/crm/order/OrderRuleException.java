@@ -1,6 +1,7 @@
 package com.kehu.crm.order;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
  * An order or product rule refused a change (an illegal status move, lines on a confirmed order, a payment above
@@ -30,5 +31,17 @@ public class OrderRuleException extends RuntimeException {
 
     public Object[] arguments() {
         return arguments.clone();
+    }
+
+    /** The arguments for a message source: enum constants become their labels ({@code OrderStatus.DRAFT}). */
+    public Object[] messageArguments() {
+        Object[] resolved = arguments.clone();
+        for (int i = 0; i < resolved.length; i++) {
+            if (resolved[i] instanceof Enum<?> constant) {
+                String key = constant.getDeclaringClass().getSimpleName() + "." + constant.name();
+                resolved[i] = new DefaultMessageSourceResolvable(new String[] {key}, constant.name());
+            }
+        }
+        return resolved;
     }
 }

@@ -177,7 +177,7 @@ class SalesOrder extends BaseEntity {
                     "order.payment.exceedsOutstanding",
                     "amount",
                     "Payment " + cents + " exceeds the outstanding " + outstanding(),
-                    outstanding(),
+                    outstanding().toPlainString(),
                     currency);
         }
         Payment received = new Payment(
