@@ -76,6 +76,8 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> {
                     customerRules(auth, "/api/v1/customers");
                     customerRules(auth, "/api/v1/contacts");
+                    customerRules(auth, "/api/v1/orders");
+                    productRules(auth, "/api/v1/products");
                     auth.anyRequest().authenticated();
                 })
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problem(
@@ -112,6 +114,8 @@ class SecurityConfig {
                     auth.requestMatchers("/admin/**").hasRole(Role.ADMIN.name());
                     customerRules(auth, "/customers");
                     customerRules(auth, "/contacts");
+                    customerRules(auth, "/orders");
+                    productRules(auth, "/products");
                     auth.anyRequest().authenticated();
                 })
                 .formLogin(form -> form.loginPage("/login")
@@ -140,6 +144,17 @@ class SecurityConfig {
         auth.requestMatchers(HttpMethod.GET, base, base + "/**")
                 .hasAnyRole(Role.SALES_REP.name(), Role.SUPPORT_AGENT.name());
         auth.requestMatchers(base, base + "/**").hasRole(Role.SALES_REP.name());
+    }
+
+    /** The price list: read by sellers and support; changed by managers and admins. */
+    private static void productRules(
+            org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer<HttpSecurity>
+                            .AuthorizationManagerRequestMatcherRegistry
+                    auth,
+            String base) {
+        auth.requestMatchers(HttpMethod.GET, base, base + "/**")
+                .hasAnyRole(Role.SALES_REP.name(), Role.SUPPORT_AGENT.name());
+        auth.requestMatchers(base, base + "/**").hasRole(Role.MANAGER.name());
     }
 
     private static void problem(HttpServletResponse response, int status, String title, String detail)
