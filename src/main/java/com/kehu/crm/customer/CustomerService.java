@@ -61,7 +61,8 @@ public class CustomerService {
      * an order. The caller has already checked that {@code changedBy} may change the order (and so the customer).
      */
     public PurchaseStage recordCompletedOrder(long customerId, @Nullable Long changedBy) {
-        Customer customer = customers.findById(customerId).orElseThrow(() -> CustomerNotFoundException.forId(customerId));
+        Customer customer =
+                customers.findById(customerId).orElseThrow(() -> CustomerNotFoundException.forId(customerId));
         customer.recordCompletedOrder(changedBy);
         return customer.purchaseStage();
     }

@@ -5,4 +5,8 @@ import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
 /** A payment received (回款) as the screen or the API enters it. */
-public record NewPayment(BigDecimal amount, LocalDate paidOn, PaymentMethod method, @Nullable String reference) {}
+public record NewPayment(
+        BigDecimal amount,
+        LocalDate paidOn,
+        PaymentMethod method,
+        @Nullable String reference) {}

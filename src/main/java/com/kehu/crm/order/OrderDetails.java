@@ -55,7 +55,10 @@ public record OrderDetails(
             Instant recordedAt) {}
 
     public record StatusChange(
-            @Nullable OrderStatus from, OrderStatus to, @Nullable String changedBy, Instant changedAt) {}
+            @Nullable OrderStatus from,
+            OrderStatus to,
+            @Nullable String changedBy,
+            Instant changedAt) {}
 
     public boolean isDraft() {
         return status == OrderStatus.DRAFT;

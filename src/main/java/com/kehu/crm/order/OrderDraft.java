@@ -12,13 +12,12 @@ import org.jspecify.annotations.Nullable;
  * @param opportunityId the won deal it comes from, if any; fixed once the order exists
  */
 public record OrderDraft(
-        long customerId,
-        @Nullable Long opportunityId,
-        LocalDate orderDate,
-        String currency,
-        List<Line> lines) {
+        long customerId, @Nullable Long opportunityId, LocalDate orderDate, String currency, List<Line> lines) {
 
     /** One line: {@code unitPrice} null means the product's list price, {@code discountPercent} null means 0. */
     public record Line(
-            long productId, BigDecimal quantity, @Nullable BigDecimal unitPrice, @Nullable BigDecimal discountPercent) {}
+            long productId,
+            BigDecimal quantity,
+            @Nullable BigDecimal unitPrice,
+            @Nullable BigDecimal discountPercent) {}
 }

@@ -78,7 +78,9 @@ public class OrderQueries {
             where.append(" and o.order_date <= :to");
             params.put("to", filter.to());
         }
-        String term = filter.term() == null || filter.term().isBlank() ? null : filter.term().strip();
+        String term = filter.term() == null || filter.term().isBlank()
+                ? null
+                : filter.term().strip();
         if (term != null) {
             List<String> branches = new ArrayList<>();
             branches.add(TextSearch.nameCondition("c", term.toLowerCase(Locale.ROOT), params));
@@ -178,8 +180,13 @@ public class OrderQueries {
                         rs.getBigDecimal("net_amount")))
                 .list();
         record RawPayment(
-                long id, BigDecimal amount, java.time.LocalDate paidOn, PaymentMethod method, @Nullable String ref,
-                long by, java.time.Instant at) {}
+                long id,
+                BigDecimal amount,
+                java.time.LocalDate paidOn,
+                PaymentMethod method,
+                @Nullable String ref,
+                long by,
+                java.time.Instant at) {}
         List<RawPayment> payments = jdbc.sql("""
                         select id, amount, paid_on, method, reference, recorded_by, recorded_at
                         from payment where order_id = :id order by paid_on, id""")
@@ -193,7 +200,11 @@ public class OrderQueries {
                         rs.getLong("recorded_by"),
                         rs.getTimestamp("recorded_at").toInstant()))
                 .list();
-        record RawChange(@Nullable OrderStatus from, OrderStatus to, @Nullable Long by, java.time.Instant at) {}
+        record RawChange(
+                @Nullable OrderStatus from,
+                OrderStatus to,
+                @Nullable Long by,
+                java.time.Instant at) {}
         List<RawChange> changes = jdbc.sql("""
                         select from_status, to_status, changed_by, changed_at
                         from order_status_change where order_id = :id order by changed_at desc, id desc""")
@@ -209,9 +220,8 @@ public class OrderQueries {
         changes.stream().map(RawChange::by).filter(java.util.Objects::nonNull).forEach(userIds::add);
         Map<Long, UserRef> refs = userIds.isEmpty() ? Map.of() : users.refsByIds(userIds);
         boolean showMargin = seesMargin(user);
-        BigDecimal outstanding = head.status == OrderStatus.CANCELLED
-                ? BigDecimal.ZERO.setScale(2)
-                : head.total.subtract(head.paid);
+        BigDecimal outstanding =
+                head.status == OrderStatus.CANCELLED ? BigDecimal.ZERO.setScale(2) : head.total.subtract(head.paid);
         return new OrderDetails(
                 id,
                 head.number,

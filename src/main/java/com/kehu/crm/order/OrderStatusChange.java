@@ -27,10 +27,7 @@ class OrderStatusChange {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "order_status_change_seq")
-    @SequenceGenerator(
-            name = "order_status_change_seq",
-            sequenceName = "order_status_change_seq",
-            allocationSize = 50)
+    @SequenceGenerator(name = "order_status_change_seq", sequenceName = "order_status_change_seq", allocationSize = 50)
     private @Nullable Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

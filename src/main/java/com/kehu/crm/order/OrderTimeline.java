@@ -35,7 +35,12 @@ class OrderTimeline implements TimelineContributor {
     private final JdbcClient jdbc;
     private final UserQueries users;
 
-    private record Raw(Instant at, String kind, DefaultMessageSourceResolvable title, @Nullable Long by, long orderId) {}
+    private record Raw(
+            Instant at,
+            String kind,
+            DefaultMessageSourceResolvable title,
+            @Nullable Long by,
+            long orderId) {}
 
     @Override
     public List<TimelineEntry> entries(long customerId, @Nullable Instant before, int limit) {

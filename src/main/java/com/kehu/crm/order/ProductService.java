@@ -40,7 +40,9 @@ public class ProductService {
     /** Products are never deleted: old order lines keep pointing at them. */
     public void deactivate(long id, CurrentUser user) {
         requireManager(user);
-        products.findById(id).orElseThrow(() -> ProductNotFoundException.forId(id)).deactivate();
+        products.findById(id)
+                .orElseThrow(() -> ProductNotFoundException.forId(id))
+                .deactivate();
     }
 
     private static OrderRuleException duplicate(String code) {

@@ -168,7 +168,8 @@ class SalesOrder extends BaseEntity {
                     "order.payment.notAccepted", null, "Order " + orderNumber + " is " + status, status);
         }
         BigDecimal amount = payment.amount();
-        if (amount.signum() <= 0 || amount.scale() > 2 && amount.stripTrailingZeros().scale() > 2) {
+        if (amount.signum() <= 0
+                || amount.scale() > 2 && amount.stripTrailingZeros().scale() > 2) {
             throw new OrderRuleException("order.payment.amount.positive", "amount", "Amount must be positive cents");
         }
         BigDecimal cents = amount.setScale(2, RoundingMode.UNNECESSARY);
@@ -209,9 +210,13 @@ class SalesOrder extends BaseEntity {
     }
 
     private void recompute() {
-        totalAmount = lines.stream().map(OrderLine::getNetAmount).reduce(BigDecimal.ZERO, BigDecimal::add)
+        totalAmount = lines.stream()
+                .map(OrderLine::getNetAmount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add)
                 .setScale(2, RoundingMode.HALF_UP);
-        costAmount = lines.stream().map(OrderLine::cost).reduce(BigDecimal.ZERO, BigDecimal::add)
+        costAmount = lines.stream()
+                .map(OrderLine::cost)
+                .reduce(BigDecimal.ZERO, BigDecimal::add)
                 .setScale(2, RoundingMode.HALF_UP);
     }
 

@@ -28,8 +28,13 @@ public record OrderRequest(
 
     public record LineRequest(
             @NotNull Long productId,
-            @NotNull @Positive @Digits(integer = 16, fraction = 3) BigDecimal quantity,
-            @Nullable @DecimalMin("0") @Digits(integer = 17, fraction = 2) BigDecimal unitPrice,
+
+            @NotNull @Positive @Digits(integer = 16, fraction = 3)
+            BigDecimal quantity,
+
+            @Nullable @DecimalMin("0") @Digits(integer = 17, fraction = 2)
+            BigDecimal unitPrice,
+
             @Nullable @DecimalMin("0") @DecimalMax("100") BigDecimal discountPercent) {}
 
     OrderDraft toDraft(long customer, LocalDate today, String defaultCurrency) {

@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
 
 /** The body of {@code POST /api/v1/orders/{id}/payments}. */
 public record PaymentRequest(
-        @NotNull @Positive @Digits(integer = 17, fraction = 2) BigDecimal amount,
+        @NotNull @Positive @Digits(integer = 17, fraction = 2)
+        BigDecimal amount,
+
         @NotNull LocalDate paidOn,
         @NotNull PaymentMethod method,
         @Nullable @Size(max = 200) String reference) {

@@ -12,11 +12,18 @@ import org.jspecify.annotations.Nullable;
 
 /** The body of POST and PUT (with {@code version}) on {@code /api/v1/products}; absent {@code active} means true. */
 public record ProductRequest(
-        @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9._\\-]*") String code,
+        @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9._\\-]*")
+        String code,
+
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Size(max = 20) String unit,
-        @NotNull @DecimalMin("0") @Digits(integer = 17, fraction = 2) BigDecimal listPrice,
-        @NotNull @DecimalMin("0") @Digits(integer = 17, fraction = 2) BigDecimal unitCost,
+
+        @NotNull @DecimalMin("0") @Digits(integer = 17, fraction = 2)
+        BigDecimal listPrice,
+
+        @NotNull @DecimalMin("0") @Digits(integer = 17, fraction = 2)
+        BigDecimal unitCost,
+
         @NotBlank @Pattern(regexp = "[A-Za-z]{3}") String currency,
         @Nullable Boolean active,
         @Nullable Long version) {

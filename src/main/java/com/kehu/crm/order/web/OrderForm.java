@@ -66,7 +66,8 @@ public class OrderForm {
 
     /** Drops blank rows between filled ones and adds {@code blanks} blank rows at the end. */
     void compactAndPad(int blanks) {
-        List<OrderLineForm> filled = new ArrayList<>(lines.stream().filter(l -> !l.isBlank()).toList());
+        List<OrderLineForm> filled =
+                new ArrayList<>(lines.stream().filter(l -> !l.isBlank()).toList());
         for (int i = 0; i < blanks && filled.size() < MAX_ROWS; i++) {
             filled.add(new OrderLineForm());
         }
@@ -81,7 +82,8 @@ public class OrderForm {
 
     /** The service numbers the filled lines only; this maps {@code lines[k].x} back to the form's row. */
     String formField(String field) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("lines\\[(\\d+)](.*)").matcher(field);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("lines\\[(\\d+)](.*)").matcher(field);
         if (!m.matches()) {
             return field;
         }

@@ -35,6 +35,10 @@ public class PaymentForm {
     private @Nullable String reference;
 
     NewPayment toPayment() {
-        return new NewPayment(Objects.requireNonNull(amount), Objects.requireNonNull(paidOn), Objects.requireNonNull(method), reference);
+        return new NewPayment(
+                Objects.requireNonNull(amount),
+                Objects.requireNonNull(paidOn),
+                Objects.requireNonNull(method),
+                reference);
     }
 }
