@@ -278,16 +278,17 @@ class OrderIntegrationTests {
                 .hasStatus(HttpStatus.FOUND)
                 .hasRedirectedUrl("/orders/" + order);
         assertThat(mvc.post()
-                        .uri("/orders/" + order + "/payments?lang=zh-CN")
+                        .uri("/orders/" + order + "/payments")
                         .with(user("rep1"))
                         .with(csrf())
+                        .header("Accept-Language", "zh-CN")
                         .param("amount", "30")
                         .param("paidOn", "2026-11-24")
                         .param("method", "WECHAT_PAY"))
                 .hasStatusOk()
                 .hasViewName("orders/detail")
                 .bodyText()
-                .contains("回款金额超过未回款金额");
+                .contains("回款金额超过未回款金额 CNY 25.00");
         assertThat(mvc.get().uri("/orders/for-customer/" + customer).with(user("rep1")))
                 .hasStatusOk()
                 .bodyText()
