@@ -97,6 +97,9 @@ class Customer extends BaseEntity {
     @Column(name = "archived_at")
     private @Nullable Instant archivedAt;
 
+    @Column(name = "completed_orders", nullable = false)
+    private int completedOrders;
+
     @OneToMany(mappedBy = "customer", cascade = CascadeType.ALL, fetch = FetchType.LAZY)
     private List<CustomerStatusChange> statusChanges = new ArrayList<>();
 
@@ -126,6 +129,22 @@ class Customer extends BaseEntity {
             statusChanges.add(new CustomerStatusChange(this, status, next, changedBy));
             status = next;
         }
+    }
+
+    /**
+     * One more of the customer's orders is completed: a customer who buys is an actual customer (现实), whatever
+     * the status was; {@code changedBy} is null when the system, not a person, completed the order.
+     */
+    void recordCompletedOrder(@Nullable Long changedBy) {
+        completedOrders++;
+        if (status != CustomerStatus.ACTUAL) {
+            statusChanges.add(new CustomerStatusChange(this, status, CustomerStatus.ACTUAL, changedBy));
+            status = CustomerStatus.ACTUAL;
+        }
+    }
+
+    PurchaseStage purchaseStage() {
+        return PurchaseStage.of(completedOrders);
     }
 
     void reassignTo(long newOwnerId) {

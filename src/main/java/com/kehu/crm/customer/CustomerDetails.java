@@ -31,7 +31,8 @@ public record CustomerDetails(
         Instant createdAt,
         Instant updatedAt,
         boolean editable,
-        List<StatusChange> statusHistory) {
+        List<StatusChange> statusHistory,
+        PurchaseStage purchaseStage) {
 
     public record StatusChange(
             @Nullable CustomerStatus from,

@@ -158,7 +158,8 @@ public class CustomerQueries {
                 Objects.requireNonNull(c.getCreatedAt()),
                 Objects.requireNonNull(c.getUpdatedAt()),
                 access.writeScope(user).includes(c.getOwnerId()),
-                changes);
+                changes,
+                c.purchaseStage());
     }
 
     /** For modules whose records belong to a customer: they are visible and editable exactly as the customer is. */

@@ -56,6 +56,17 @@ public class CustomerService {
         loadForWrite(id, user).moveTo(status, user.id());
     }
 
+    /**
+     * The single place where orders move a customer: called by the order module in the transaction that completes
+     * an order. The caller has already checked that {@code changedBy} may change the order (and so the customer).
+     */
+    public PurchaseStage recordCompletedOrder(long customerId, @Nullable Long changedBy) {
+        Customer customer =
+                customers.findById(customerId).orElseThrow(() -> CustomerNotFoundException.forId(customerId));
+        customer.recordCompletedOrder(changedBy);
+        return customer.purchaseStage();
+    }
+
     public void reassign(long id, long newOwnerId, CurrentUser user) {
         Customer customer = loadForWrite(id, user);
         requireAssignable(newOwnerId, user);

@@ -51,7 +51,8 @@ class CustomerStatusChange {
     @Column(name = "changed_at", nullable = false)
     private Instant changedAt;
 
-    CustomerStatusChange(Customer customer, @Nullable CustomerStatus from, CustomerStatus to, long changedBy) {
+    CustomerStatusChange(
+            Customer customer, @Nullable CustomerStatus from, CustomerStatus to, @Nullable Long changedBy) {
         this.customer = customer;
         this.fromStatus = from;
         this.toStatus = to;

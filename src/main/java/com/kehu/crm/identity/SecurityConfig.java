@@ -78,6 +78,8 @@ class SecurityConfig {
                     customerRules(auth, "/api/v1/contacts");
                     customerRules(auth, "/api/v1/opportunities");
                     sellerRules(auth, "/api/v1/pipeline");
+                    customerRules(auth, "/api/v1/orders");
+                    productRules(auth, "/api/v1/products");
                     auth.anyRequest().authenticated();
                 })
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problem(
@@ -117,6 +119,8 @@ class SecurityConfig {
                     sellerRules(auth, "/opportunities/board");
                     sellerRules(auth, "/opportunities/forecast");
                     customerRules(auth, "/opportunities");
+                    customerRules(auth, "/orders");
+                    productRules(auth, "/products");
                     auth.anyRequest().authenticated();
                 })
                 .formLogin(form -> form.loginPage("/login")
@@ -154,6 +158,17 @@ class SecurityConfig {
                     auth,
             String base) {
         auth.requestMatchers(base, base + "/**").hasRole(Role.SALES_REP.name());
+    }
+
+    /** The price list: read by sellers and support; changed by managers and admins. */
+    private static void productRules(
+            org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer<HttpSecurity>
+                            .AuthorizationManagerRequestMatcherRegistry
+                    auth,
+            String base) {
+        auth.requestMatchers(HttpMethod.GET, base, base + "/**")
+                .hasAnyRole(Role.SALES_REP.name(), Role.SUPPORT_AGENT.name());
+        auth.requestMatchers(base, base + "/**").hasRole(Role.MANAGER.name());
     }
 
     private static void problem(HttpServletResponse response, int status, String title, String detail)

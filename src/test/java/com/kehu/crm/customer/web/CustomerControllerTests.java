@@ -23,6 +23,7 @@ import com.kehu.crm.customer.CustomerRow;
 import com.kehu.crm.customer.CustomerService;
 import com.kehu.crm.customer.CustomerStatus;
 import com.kehu.crm.customer.Importance;
+import com.kehu.crm.customer.PurchaseStage;
 import com.kehu.crm.customer.RelationCategory;
 import com.kehu.crm.identity.CrmUserDetails;
 import com.kehu.crm.identity.Role;
@@ -236,6 +237,7 @@ class CustomerControllerTests {
                 Instant.now(),
                 Instant.now(),
                 true,
-                List.of());
+                List.of(),
+                PurchaseStage.NONE);
     }
 }

@@ -85,7 +85,10 @@ class MessageBundleTests {
                 RelationCategory.class,
                 Role.class,
                 Language.class,
-                com.kehu.crm.contact.ContactChannel.class)) {
+                com.kehu.crm.contact.ContactChannel.class,
+                com.kehu.crm.order.OrderStatus.class,
+                com.kehu.crm.order.PaymentMethod.class,
+                com.kehu.crm.customer.PurchaseStage.class)) {
             for (Enum<?> constant : type.getEnumConstants()) {
                 String key = type.getSimpleName() + "." + constant.name();
                 if (!english.containsKey(key)) {
