@@ -76,6 +76,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> {
                     customerRules(auth, "/api/v1/customers");
                     customerRules(auth, "/api/v1/contacts");
+                    auth.requestMatchers("/api/v1/leads", "/api/v1/leads/**").hasRole(Role.SALES_REP.name());
                     auth.anyRequest().authenticated();
                 })
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problem(
@@ -112,6 +113,7 @@ class SecurityConfig {
                     auth.requestMatchers("/admin/**").hasRole(Role.ADMIN.name());
                     customerRules(auth, "/customers");
                     customerRules(auth, "/contacts");
+                    auth.requestMatchers("/leads", "/leads/**").hasRole(Role.SALES_REP.name());
                     auth.anyRequest().authenticated();
                 })
                 .formLogin(form -> form.loginPage("/login")
