@@ -85,7 +85,11 @@ class MessageBundleTests {
                 RelationCategory.class,
                 Role.class,
                 Language.class,
-                com.kehu.crm.contact.ContactChannel.class)) {
+                com.kehu.crm.contact.ContactChannel.class,
+                com.kehu.crm.sales.LeadStatus.class,
+                com.kehu.crm.sales.LeadSource.class,
+                com.kehu.crm.sales.ProspectList.class,
+                com.kehu.crm.sales.LeadView.class)) {
             for (Enum<?> constant : type.getEnumConstants()) {
                 String key = type.getSimpleName() + "." + constant.name();
                 if (!english.containsKey(key)) {
