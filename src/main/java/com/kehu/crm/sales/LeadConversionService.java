@@ -16,6 +16,7 @@ import com.kehu.crm.customer.RelationCategory;
 import com.kehu.crm.identity.CurrentUser;
 import com.kehu.crm.identity.OwnerScope;
 import com.kehu.crm.identity.UserQueries;
+import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,6 +45,7 @@ public class LeadConversionService {
     private final CustomerService customerService;
     private final ContactService contactService;
     private final OpportunityService opportunityService;
+    private final EntityManager entityManager;
 
     /** Customers that look like the lead, shown before the user decides how to convert it. */
     @Transactional(readOnly = true)
@@ -79,6 +81,8 @@ public class LeadConversionService {
                             customerData(lead),
                             ownerId),
                     user);
+            // the contact and deal services check the customer with SQL, which does not flush JPA's pending insert
+            entityManager.flush();
         }
         long contactId = contactService.create(customerId, contactData(lead, newCustomer), user);
         Long opportunityId = command.opportunity() == null

@@ -22,6 +22,16 @@ final class LeadFixtures {
         this.mvc = mvc;
     }
 
+    /**
+     * Back to the pool with every open lead a test claimed: the claim limit is per rep, and the classes with a low
+     * limit (LeadServiceTests) share the database.
+     */
+    static void releaseOpenLeads(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        jdbc.sql("update lead set owner_id = null, claimed_at = null"
+                        + " where owner_id is not null and status in ('NEW', 'WORKING', 'QUALIFIED')")
+                .update();
+    }
+
     static String unique(String prefix) {
         return prefix + UUID.randomUUID().toString().substring(0, 8);
     }

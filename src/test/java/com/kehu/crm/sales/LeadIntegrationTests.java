@@ -34,6 +34,11 @@ class LeadIntegrationTests {
     @Autowired
     MockMvcTester mvc;
 
+    @org.junit.jupiter.api.AfterEach
+    void releaseClaimedLeads(@Autowired JdbcClient jdbcClient) {
+        LeadFixtures.releaseOpenLeads(jdbcClient);
+    }
+
     @Autowired
     UserDetailsService users;
 
@@ -301,7 +306,7 @@ class LeadIntegrationTests {
         assertThat(mvc.get().uri("/leads?view=TEAM&q=" + company).with(user("manager2")))
                 .hasStatusOk()
                 .bodyText()
-                .doesNotContain(company);
+                .doesNotContain("/leads/" + lead + "\"");
         assertThat(mvc.get().uri("/api/v1/leads?view=team&q=" + company).with(httpBasic("manager", PASSWORD)))
                 .bodyJson()
                 .extractingPath("$.content[0].id")
