@@ -188,6 +188,59 @@ public class CustomerQueries {
         return spec.query(CustomerQueries::row).optional().orElse(null);
     }
 
+    /**
+     * Customers that may be the same party, across all customers whatever the user's scope: the same name (ignoring
+     * case) or a name containing it, the same phone digits, or the same e-mail. Each branch uses its own index
+     * (lower-name prefix, bigrams, phone digits, lower e-mail); exact name matches come first.
+     */
+    public List<CustomerDuplicate> duplicateCandidates(
+            @Nullable String name, @Nullable String phoneDigits, @Nullable String email, int limit) {
+        Where where = new Where();
+        List<String> branches = new ArrayList<>();
+        String nameMatch = "false";
+        if (name != null && !name.isBlank()) {
+            String lower = name.strip().toLowerCase(Locale.ROOT);
+            where.params.put("exactName", lower);
+            nameMatch = "(lower(c.name) = :exactName or " + TextSearch.nameCondition("c", lower, where.params) + ")";
+            branches.add(nameMatch);
+        }
+        String phoneMatch = "false";
+        if (phoneDigits != null && phoneDigits.length() >= 5) {
+            where.params.put("phoneDigits", phoneDigits);
+            phoneMatch = "c.phone_digits = :phoneDigits";
+            branches.add(phoneMatch);
+        }
+        String emailMatch = "false";
+        if (email != null && !email.isBlank()) {
+            where.params.put("email", email.strip().toLowerCase(Locale.ROOT));
+            emailMatch = "lower(c.email) = :email";
+            branches.add(emailMatch);
+        }
+        if (branches.isEmpty()) {
+            return List.of();
+        }
+        // the conditions are constants of this class and TextSearch; every value is a bound parameter
+        String exactFirst = where.params.containsKey("exactName") ? "(lower(c.name) = :exactName) desc, " : "";
+        String sql = "select c.id, c.code, c.name, c.owner_id, u.display_name as owner_name, " + nameMatch
+                + " as name_matched, " + phoneMatch + " as phone_matched, " + emailMatch + " as email_matched"
+                + " from (select * from customer c where " + String.join(" or ", branches)
+                + " limit :candidateCap) c join app_user u on u.id = c.owner_id"
+                + " order by " + exactFirst + "c.name, c.id limit :limit";
+        return where.bind(jdbc.sql(sql))
+                .param("candidateCap", Math.max(limit, 1) * 20)
+                .param("limit", Math.max(limit, 1))
+                .query((rs, rowNum) -> new CustomerDuplicate(
+                        rs.getLong("id"),
+                        rs.getString("code"),
+                        rs.getString("name"),
+                        rs.getLong("owner_id"),
+                        rs.getString("owner_name"),
+                        rs.getBoolean("name_matched"),
+                        rs.getBoolean("phone_matched"),
+                        rs.getBoolean("email_matched")))
+                .list();
+    }
+
     private Where where(CustomerFilter filter, OwnerScope scope) {
         StringBuilder sql = new StringBuilder(" where c.archived = :archived");
         Where where = new Where();

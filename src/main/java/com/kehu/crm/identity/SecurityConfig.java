@@ -80,6 +80,7 @@ class SecurityConfig {
                     sellerRules(auth, "/api/v1/pipeline");
                     customerRules(auth, "/api/v1/orders");
                     productRules(auth, "/api/v1/products");
+                    auth.requestMatchers("/api/v1/leads", "/api/v1/leads/**").hasRole(Role.SALES_REP.name());
                     auth.anyRequest().authenticated();
                 })
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problem(
@@ -121,6 +122,7 @@ class SecurityConfig {
                     customerRules(auth, "/opportunities");
                     customerRules(auth, "/orders");
                     productRules(auth, "/products");
+                    auth.requestMatchers("/leads", "/leads/**").hasRole(Role.SALES_REP.name());
                     auth.anyRequest().authenticated();
                 })
                 .formLogin(form -> form.loginPage("/login")

@@ -85,6 +85,18 @@ class Lead extends BaseEntity {
     @Column(name = "converted_customer_id")
     private @Nullable Long convertedCustomerId;
 
+    @Column(name = "converted_contact_id")
+    private @Nullable Long convertedContactId;
+
+    @Column(name = "converted_opportunity_id")
+    private @Nullable Long convertedOpportunityId;
+
+    @Column(name = "confirmed_by")
+    private @Nullable Long confirmedBy;
+
+    @Column(name = "confirmed_at")
+    private @Nullable Instant confirmedAt;
+
     private @Nullable String notes;
 
     Lead(
@@ -103,6 +115,29 @@ class Lead extends BaseEntity {
         this.source = source;
         this.prospectList = prospectList;
         this.status = LeadStatus.NEW;
+    }
+
+    Lead(LeadData data) {
+        this(data.companyName(), data.contactName(), data.phone(), data.email(), data.source(), data.prospectList());
+        this.contactTitle = blankToNull(data.contactTitle());
+        this.notes = blankToNull(data.notes());
+    }
+
+    /** Corrects the facts of an open lead; a converted or disqualified lead is history. */
+    void update(LeadData data) {
+        requireOpen();
+        Assert.hasText(data.contactName(), "contact name must not be empty");
+        this.companyName = blankToNull(data.companyName());
+        this.contactName = data.contactName().strip();
+        this.contactTitle = blankToNull(data.contactTitle());
+        this.phone = blankToNull(data.phone());
+        this.phoneDigits = this.phone == null ? null : this.phone.replaceAll("\\D", "");
+        this.email = data.email() == null || data.email().isBlank()
+                ? null
+                : data.email().strip().toLowerCase(java.util.Locale.ROOT);
+        this.source = data.source();
+        this.prospectList = data.prospectList();
+        this.notes = blankToNull(data.notes());
     }
 
     boolean isInPool() {
@@ -150,6 +185,37 @@ class Lead extends BaseEntity {
         this.status = Boolean.TRUE.equals(willing) && Boolean.TRUE.equals(able) && Boolean.TRUE.equals(authority)
                 ? LeadStatus.QUALIFIED
                 : LeadStatus.WORKING;
+        // new answers need a new look from the manager
+        this.confirmedBy = null;
+        this.confirmedAt = null;
+    }
+
+    /** The department manager promotes a qualified lead to a prospect (预期客户, CATALOG 4.2). */
+    void confirm(long managerId, Instant now) {
+        requireOpen();
+        if (status != LeadStatus.QUALIFIED) {
+            throw new IllegalLeadStateException("lead.convert.notQualified", "Lead " + id + " is not qualified");
+        }
+        this.confirmedBy = managerId;
+        this.confirmedAt = now;
+    }
+
+    boolean isConfirmed() {
+        return confirmedAt != null;
+    }
+
+    /** Refuses before anything is created: only a qualified (and, where required, confirmed) lead converts. */
+    void requireConvertible(boolean confirmationRequired) {
+        if (status != LeadStatus.QUALIFIED) {
+            throw new IllegalLeadStateException("lead.convert.notQualified", "Lead " + id + " is not qualified");
+        }
+        if (confirmationRequired && !isConfirmed()) {
+            throw new IllegalLeadStateException("lead.convert.notConfirmed", "Lead " + id + " is not confirmed");
+        }
+    }
+
+    boolean wasEverConverted() {
+        return status == LeadStatus.CONVERTED || convertedCustomerId != null;
     }
 
     void disqualify(String reason) {
@@ -160,10 +226,15 @@ class Lead extends BaseEntity {
     }
 
     void markConverted(long customerId) {
-        if (status != LeadStatus.QUALIFIED) {
-            throw new IllegalLeadStateException("lead.convert.notQualified", "Lead " + id + " is not qualified");
-        }
+        markConverted(customerId, null, null, false);
+    }
+
+    void markConverted(
+            long customerId, @Nullable Long contactId, @Nullable Long opportunityId, boolean confirmationRequired) {
+        requireConvertible(confirmationRequired);
         this.convertedCustomerId = customerId;
+        this.convertedContactId = contactId;
+        this.convertedOpportunityId = opportunityId;
         this.status = LeadStatus.CONVERTED;
     }
 

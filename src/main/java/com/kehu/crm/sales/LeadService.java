@@ -4,6 +4,7 @@ import com.kehu.crm.identity.CurrentUser;
 import com.kehu.crm.identity.Role;
 import com.kehu.crm.identity.UserQueries;
 import com.kehu.crm.identity.UserRef;
+import com.kehu.crm.shared.domain.EditConflictException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -33,13 +34,55 @@ public class LeadService {
 
     /** A new lead goes to the pool, or straight into the creator's private leads when they are a rep. */
     public long create(NewLead lead, CurrentUser user) {
-        Lead created = new Lead(
-                lead.companyName(), lead.contactName(), lead.phone(), lead.email(), lead.source(), lead.prospectList());
-        if (lead.keepForMyself() && user.role() == Role.SALES_REP) {
+        return create(
+                new LeadData(
+                        lead.companyName(),
+                        lead.contactName(),
+                        null,
+                        lead.phone(),
+                        lead.email(),
+                        lead.source(),
+                        lead.prospectList(),
+                        null),
+                lead.keepForMyself(),
+                user);
+    }
+
+    /** Sellers register leads; "keep for myself" puts a rep's or manager's own find into their private leads. */
+    public long create(LeadData data, boolean keepForMyself, CurrentUser user) {
+        requireSeller(user);
+        Lead created = new Lead(data);
+        if (keepForMyself && (user.role() == Role.SALES_REP || user.role() == Role.MANAGER)) {
             requireBelowLimit(user.id());
             created.claim(user.id(), now());
         }
         return leads.save(created).getId();
+    }
+
+    /** The owner (or their manager, or an admin) corrects an open lead; pool leads are managers' to correct. */
+    public void update(long id, long expectedVersion, LeadData data, CurrentUser user) {
+        Lead lead = loadForChange(id, user);
+        if (lead.getVersion() != expectedVersion) {
+            throw new EditConflictException("Lead " + id, expectedVersion, lead.getVersion());
+        }
+        lead.update(data);
+    }
+
+    /** Only a lead that never became a customer can go; the history of a conversion stays. */
+    public void delete(long id, CurrentUser user) {
+        Lead lead = loadForChange(id, user);
+        if (lead.wasEverConverted()) {
+            throw new IllegalLeadStateException("lead.delete.converted", "Lead " + id + " was converted");
+        }
+        leads.delete(lead);
+    }
+
+    /** With crm.sales.manager-confirms-qualified: a manager of the owner's team (or an admin) confirms. */
+    public void confirm(long id, CurrentUser user) {
+        if (!user.isManager() && !user.isAdmin()) {
+            throw new AccessDeniedException("Only managers confirm qualified leads");
+        }
+        loadOwned(id, user).confirm(user.id(), now());
     }
 
     public void claim(long id, CurrentUser user) {
@@ -52,8 +95,7 @@ public class LeadService {
     }
 
     public void release(long id, CurrentUser user) {
-        Lead lead = loadVisible(id, user);
-        lead.release();
+        loadOwned(id, user).release();
     }
 
     /** Managers (their team) and admins hand a lead to a rep, from the pool or from another rep. */
@@ -103,12 +145,32 @@ public class LeadService {
         }
     }
 
+    private Lead loadForChange(long id, CurrentUser user) {
+        requireSeller(user);
+        Lead lead = loadVisible(id, user);
+        if (lead.isInPool() && !user.isManager() && !user.isAdmin()) {
+            throw new AccessDeniedException("Pool leads are changed by managers");
+        }
+        return lead;
+    }
+
+    static void requireSeller(CurrentUser user) {
+        if (!isSeller(user)) {
+            throw new AccessDeniedException("Leads are for sellers");
+        }
+    }
+
+    static boolean isSeller(CurrentUser user) {
+        return user.role() == Role.SALES_REP || user.role() == Role.MANAGER || user.role() == Role.ADMIN;
+    }
+
     private Lead load(long id) {
         return leads.findById(id).orElseThrow(() -> new LeadNotFoundException(id));
     }
 
     /** Pool leads are visible to every seller; a private lead to its owner and the owner's manager or an admin. */
     private Lead loadVisible(long id, CurrentUser user) {
+        requireSeller(user);
         Lead lead = load(id);
         if (lead.getOwnerId() != null && !users.ownerScope(user).includes(lead.getOwnerId())) {
             throw new LeadNotFoundException(id);

@@ -88,7 +88,14 @@ class MessageBundleTests {
                 com.kehu.crm.contact.ContactChannel.class,
                 com.kehu.crm.order.OrderStatus.class,
                 com.kehu.crm.order.PaymentMethod.class,
-                com.kehu.crm.customer.PurchaseStage.class)) {
+                com.kehu.crm.customer.PurchaseStage.class,
+                com.kehu.crm.sales.PipelineStage.class,
+                com.kehu.crm.sales.OpportunityType.class,
+                com.kehu.crm.sales.PipelineScope.class,
+                com.kehu.crm.sales.LeadStatus.class,
+                com.kehu.crm.sales.LeadSource.class,
+                com.kehu.crm.sales.ProspectList.class,
+                com.kehu.crm.sales.LeadView.class)) {
             for (Enum<?> constant : type.getEnumConstants()) {
                 String key = type.getSimpleName() + "." + constant.name();
                 if (!english.containsKey(key)) {
