@@ -76,6 +76,8 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> {
                     customerRules(auth, "/api/v1/customers");
                     customerRules(auth, "/api/v1/contacts");
+                    auth.requestMatchers("/api/v1/activities", "/api/v1/activities/**")
+                            .hasRole(Role.SALES_REP.name());
                     auth.anyRequest().authenticated();
                 })
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problem(
@@ -112,6 +114,10 @@ class SecurityConfig {
                     auth.requestMatchers("/admin/**").hasRole(Role.ADMIN.name());
                     customerRules(auth, "/customers");
                     customerRules(auth, "/contacts");
+                    // logging sales activities is sellers' work; support reads the customer timeline under /customers
+                    auth.requestMatchers("/activities/**", "/tasks", "/tasks/**", "/my-day")
+                            .hasRole(Role.SALES_REP.name());
+                    auth.requestMatchers("/team/**").hasRole(Role.MANAGER.name());
                     auth.anyRequest().authenticated();
                 })
                 .formLogin(form -> form.loginPage("/login")

@@ -85,7 +85,8 @@ class MessageBundleTests {
                 RelationCategory.class,
                 Role.class,
                 Language.class,
-                com.kehu.crm.contact.ContactChannel.class)) {
+                com.kehu.crm.contact.ContactChannel.class,
+                com.kehu.crm.activity.ActivityType.class)) {
             for (Enum<?> constant : type.getEnumConstants()) {
                 String key = type.getSimpleName() + "." + constant.name();
                 if (!english.containsKey(key)) {
