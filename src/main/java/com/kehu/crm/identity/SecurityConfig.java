@@ -81,6 +81,8 @@ class SecurityConfig {
                     customerRules(auth, "/api/v1/orders");
                     productRules(auth, "/api/v1/products");
                     auth.requestMatchers("/api/v1/leads", "/api/v1/leads/**").hasRole(Role.SALES_REP.name());
+                    auth.requestMatchers("/api/v1/activities", "/api/v1/activities/**")
+                            .hasRole(Role.SALES_REP.name());
                     auth.anyRequest().authenticated();
                 })
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problem(
@@ -123,6 +125,10 @@ class SecurityConfig {
                     customerRules(auth, "/orders");
                     productRules(auth, "/products");
                     auth.requestMatchers("/leads", "/leads/**").hasRole(Role.SALES_REP.name());
+                    // logging sales activities is sellers' work; support reads the customer timeline under /customers
+                    auth.requestMatchers("/activities/**", "/tasks", "/tasks/**", "/my-day")
+                            .hasRole(Role.SALES_REP.name());
+                    auth.requestMatchers("/team/**").hasRole(Role.MANAGER.name());
                     auth.anyRequest().authenticated();
                 })
                 .formLogin(form -> form.loginPage("/login")

@@ -33,6 +33,13 @@ interface UserRepository extends JpaRepository<User, Long> {
             order by u.displayName""")
     List<UserRef> findAssignable(Collection<Role> roles, @Nullable Long teamId);
 
+    /** Sellers, enabled or not (a departing rep is often already disabled), of a team or of all teams. */
+    @Query("""
+            select new com.kehu.crm.identity.UserRef(u.id, u.username, u.displayName)
+            from User u where u.role in :roles and u.id <> :excludeId and (:teamId is null or u.team.id = :teamId)
+            order by u.displayName""")
+    List<UserRef> findHandoverCandidates(Collection<Role> roles, @Nullable Long teamId, long excludeId);
+
     @Query(value = """
             select new com.kehu.crm.identity.UserRow(u.id, u.username, u.displayName, u.role, t.name, u.enabled,
                    u.preferredLanguage)

@@ -95,7 +95,8 @@ class MessageBundleTests {
                 com.kehu.crm.sales.LeadStatus.class,
                 com.kehu.crm.sales.LeadSource.class,
                 com.kehu.crm.sales.ProspectList.class,
-                com.kehu.crm.sales.LeadView.class)) {
+                com.kehu.crm.sales.LeadView.class,
+                com.kehu.crm.activity.ActivityType.class)) {
             for (Enum<?> constant : type.getEnumConstants()) {
                 String key = type.getSimpleName() + "." + constant.name();
                 if (!english.containsKey(key)) {

@@ -1,0 +1,5 @@
+package com.kehu.crm.activity;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ActivityRepository extends JpaRepository<Activity, Long> {}

@@ -1,0 +1,42 @@
+package com.kehu.crm.activity;
+
+import com.kehu.crm.identity.CurrentUser;
+import com.kehu.crm.identity.OwnerScope;
+import com.kehu.crm.sales.SalesAgenda;
+import java.time.LocalDate;
+import java.util.List;
+import lombok.RequiredArgsConstructor;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A seller's "my day" (我的一天): what is due today or overdue, and what needs attention soon. Always their own. */
+@Service
+@Transactional(readOnly = true)
+@RequiredArgsConstructor
+public class MyDay {
+
+    static final int LIMIT = 50;
+
+    private final ActivityQueries activities;
+    private final SalesAgenda agenda;
+    private final WorkingDay day;
+
+    public record Agenda(
+            LocalDate today,
+            List<ActivityRow> overdueTasks,
+            List<ActivityRow> todaysTasks,
+            List<ActivityRow> followUpsDue,
+            List<SalesAgenda.LeadDue> leadsAboutToReturn,
+            List<SalesAgenda.DealClosing> dealsClosingThisMonth) {}
+
+    public Agenda of(CurrentUser user) {
+        OwnerScope me = OwnerScope.of(java.util.Set.of(user.id()));
+        return new Agenda(
+                day.today(),
+                activities.openTasks(me, null, day.now(), LIMIT),
+                activities.openTasks(me, day.now(), day.endOfToday(), LIMIT),
+                activities.followUpsDue(user.id(), day.today(), LIMIT),
+                agenda.leadsAboutToReturn(user.id(), LIMIT),
+                agenda.dealsClosingIn(user.id(), day.month(), LIMIT));
+    }
+}
