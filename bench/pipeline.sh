@@ -24,8 +24,11 @@ log() { printf '==> %s\n' "$*"; }
 ./mvnw -B -q -ntp -DskipTests package
 PGJAR="$(find ~/.m2/repository/org/postgresql/postgresql -name 'postgresql-*.jar' | sort | tail -n 1)"
 
-psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB with (force)"
-psql -h 127.0.0.1 -U postgres -qc "create database $DB"
+# REUSE_DB=1 keeps a database filled by an earlier run (its customers and opportunities) instead of starting afresh
+if [ "${REUSE_DB:-0}" != 1 ]; then
+    psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB with (force)"
+    psql -h 127.0.0.1 -U postgres -qc "create database $DB"
+fi
 
 log "Starting the app and generating $CUSTOMERS customers"
 SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$DB" SPRING_DATASOURCE_USERNAME=postgres \
@@ -43,6 +46,8 @@ until curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null; do
     sleep 2
 done
 
+existing=$(psql -h 127.0.0.1 -U postgres -d $DB -qAtc "select count(*) from opportunity")
+if [ "$existing" = 0 ]; then
 log "Inserting $OPPORTUNITIES opportunities"
 start=$(date +%s)
 psql -h 127.0.0.1 -U postgres -d $DB -v ON_ERROR_STOP=1 -q <<SQL
@@ -59,9 +64,9 @@ deals as (
 insert into opportunity (id, customer_id, name, amount, currency, expected_close_date, type, owner_id, stage,
                          probability, loss_reason, closed_on, stage_changed_at)
 select 100000000 + d.g,
-       c.ids[1 + (d.g * 7919) % c.n],
+       c.ids[1 + (d.g::bigint * 7919) % c.n],
        'Bench deal ' || d.g,
-       1000 + (d.g * 7919) % 500000 + ((d.g % 100) / 100.0),
+       1000 + (d.g::bigint * 7919) % 500000 + ((d.g % 100) / 100.0),
        'CNY',
        case when d.open then current_date + (d.g % 365)::int else current_date - (d.g % 1095)::int end,
        (array['NEW_BUSINESS','UP_SELL','CROSS_SELL'])[1 + d.g % 3],
@@ -79,6 +84,9 @@ select setval('opportunity_seq', 100000000 + $OPPORTUNITIES + 1000);
 vacuum analyze opportunity;
 SQL
 log "Inserted in $(( $(date +%s) - start )) s"
+else
+log "Reusing the $existing opportunities already there"
+fi
 psql -h 127.0.0.1 -U postgres -d $DB -qAtc "select u.username, count(*) filter (where o.closed_on is null) as open,
     count(*) as total from opportunity o join app_user u on u.id = o.owner_id group by 1 order by 1" | tee "$OUT/owners.txt"
 

@@ -147,9 +147,14 @@ class ActivityController {
             return form(model, form, null, user);
         }
         Flash.success(flash, "activity.created");
-        return form.getCustomerId() != null
-                ? "redirect:/customers/" + form.getCustomerId() + "#tab-timeline"
-                : "redirect:/activities/" + id;
+        // back to where the activity was logged from: the deal, the customer's timeline or the lead
+        if (form.getOpportunityId() != null) {
+            return "redirect:/opportunities/" + form.getOpportunityId();
+        }
+        if (form.getCustomerId() != null) {
+            return "redirect:/customers/" + form.getCustomerId() + "#tab-timeline";
+        }
+        return form.getLeadId() != null ? "redirect:/leads/" + form.getLeadId() : "redirect:/activities/" + id;
     }
 
     @GetMapping("/{id}")

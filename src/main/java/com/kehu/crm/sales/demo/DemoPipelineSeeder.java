@@ -68,6 +68,30 @@ class DemoPipelineSeeder implements ApplicationRunner {
                         select nextval('opportunity_stage_change_seq'), o.id, 'PROSPECTING', o.stage, o.owner_id,
                                o.stage_changed_at
                         from opportunity o where o.stage <> 'PROSPECTING'""").update();
-        log.info("Generated {} demo opportunities", deals);
+        int leads = jdbc.sql("""
+                        insert into lead (id, company_name, contact_name, contact_title, phone, phone_digits, email,
+                            source, prospect_list, status, owner_id, claimed_at, last_follow_up_at, created_at, updated_at)
+                        select nextval('lead_seq'),
+                               (array['华东', '北方', '西南', '粤海', '长江', '星河', '远航', '瑞丰'])[1 + g % 8]
+                                   || (array['精密机械', '食品', '物流', '软件', '医疗器械', '建材'])[1 + g % 6] || '有限公司',
+                               (array['王', '李', '张', '刘', '陈', '杨', '赵', '黄'])[1 + g % 8]
+                                   || (array['经理', '总', '工', '主任'])[1 + g % 4],
+                               (array['采购经理', '总经理', '技术总监', '行政主管'])[1 + g % 4],
+                               '139 ' || lpad((g * 7919 % 10000)::text, 4, '0') || ' ' || lpad(g::text, 4, '0'),
+                               '139' || lpad((g * 7919 % 10000)::text, 4, '0') || lpad(g::text, 4, '0'),
+                               'lead' || g || '@example.cn',
+                               (array['REFERRAL', 'DIRECTORY', 'PARTNER_LIST', 'ADVERTISING_REPLY', 'CAMPAIGN',
+                                      'EXHIBITION', 'WEB_FORM', 'PHONE'])[1 + g % 8],
+                               case when g % 4 = 0 then (array['LOST_CUSTOMERS', 'COMPETITOR_CUSTOMERS', 'PERIODICALS'])[1 + g % 3] end,
+                               case when g % 3 = 0 then 'WORKING' else 'NEW' end,
+                               o.id,
+                               case when o.id is not null then now() - make_interval(days => g % 25) end,
+                               case when o.id is not null and g % 3 = 0 then now() - make_interval(days => g % 20) end,
+                               now() - make_interval(days => g % 40), now()
+                        from generate_series(1, 200) g
+                        left join lateral (select u.id from app_user u
+                                           where g % 3 = 0 and u.enabled and u.role in ('SALES_REP', 'MANAGER')
+                                           order by u.id offset (g / 3) % 5 limit 1) o on true""").update();
+        log.info("Generated {} demo opportunities and {} demo leads", deals, leads);
     }
 }

@@ -169,7 +169,7 @@ class OpportunityControllerTests {
                 .hasStatusOk()
                 .hasViewName("opportunities/form")
                 .bodyText()
-                .contains("请填写此字段", "数值不能为负数", "三个字母的币种代码", "数值过大");
+                .contains("请填写此字段", "请输入零或正数", "三个字母的币种代码", "数值过大");
         verify(service, never()).open(any(), any());
     }
 
