@@ -45,7 +45,7 @@ public class OpportunityQueries {
 
     public static final int COUNT_CAP = CustomerQueries.COUNT_CAP;
     /** Cards per board column; the column's count and totals cover all its deals. */
-    public static final int CARDS_PER_COLUMN = 50;
+    public static final int CARDS_PER_COLUMN = 25;
     /** The longest forecast, in months. */
     public static final int MAX_FORECAST_MONTHS = 24;
 
@@ -86,29 +86,27 @@ public class OpportunityQueries {
             join app_user u on u.id = o.owner_id
             order by s.pos, o.closed_on desc, o.id desc""";
 
-    /** Open deals from the partial index of open deals, recently closed ones from the index of closed ones. */
+    /**
+     * Open columns from the running totals (kept exact by the statement trigger of V6), won and lost columns from the
+     * deals closed lately, through the index of closed deals.
+     */
     private static final String BOARD_TOTALS = """
-            select stage, currency, count(*) as deals, sum(amount) as amount, sum(amount * probability) as weighted100
-            from (select o.stage, o.currency, o.amount, o.probability from opportunity o
-                  where o.closed_on is null %s
-                  union all
-                  select o.stage, o.currency, o.amount, o.probability from opportunity o
-                  where o.closed_on >= :since %s) d
-            group by stage, currency
+            select o.stage, o.currency, sum(o.deals) as deals, sum(o.amount) as amount,
+                   sum(o.weighted100) as weighted100
+            from opportunity_open_total o where o.deals <> 0 %s
+            group by o.stage, o.currency
+            union all
+            select o.stage, o.currency, count(*), sum(o.amount), 0
+            from opportunity o where o.closed_on >= :since %s
+            group by o.stage, o.currency
             order by currency""";
 
-    private static final String FORECAST_OPEN = """
-            select to_char(o.expected_close_date, 'YYYY-MM') as month, o.owner_id, o.currency, count(*) as deals,
-                   sum(o.amount) as pipeline, sum(o.amount * o.probability) as weighted100
-            from opportunity o
-            where o.closed_on is null and o.expected_close_date >= :from and o.expected_close_date < :until %s
-            group by 1, 2, 3""";
-
-    private static final String FORECAST_WON = """
-            select to_char(o.closed_on, 'YYYY-MM') as month, o.owner_id, o.currency, sum(o.amount) as won
-            from opportunity o
-            where o.stage = 'WON' and o.closed_on >= :from and o.closed_on < :until %s
-            group by 1, 2, 3""";
+    /** The forecast from the running totals per owner, month and currency (V6): a few rows per rep and month. */
+    private static final String FORECAST = """
+            select to_char(o.month, 'YYYY-MM') as month, o.owner_id, o.currency, o.open_deals, o.pipeline,
+                   o.weighted100, o.won
+            from opportunity_month_total o
+            where o.month >= :from and o.month < :until and (o.open_deals <> 0 or o.won_deals <> 0) %s""";
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -242,8 +240,9 @@ public class OpportunityQueries {
     }
 
     /**
-     * The kanban board for a scope, optionally narrowed to one owner in it: column totals from aggregated SQL and the
-     * first {@link #CARDS_PER_COLUMN} cards of each column; three statements whatever the number of deals.
+     * The kanban board for a scope, optionally narrowed to one owner in it: column totals from the running totals and
+     * the recently closed deals, and the first {@link #CARDS_PER_COLUMN} cards of each column; three statements
+     * whatever the number of deals.
      */
     public PipelineBoard board(PipelineScope requested, @Nullable Long ownerId, CurrentUser user, LocalDate today) {
         OwnerScope scope = narrow(scopeOf(requested, user), ownerId);
@@ -297,8 +296,8 @@ public class OpportunityQueries {
     }
 
     /**
-     * The weighted forecast from {@code from} to {@code to} (inclusive months): two aggregated statements over the
-     * indexes of open and won deals, assembled into rep rows, team subtotals and company totals.
+     * The weighted forecast from {@code from} to {@code to} (inclusive months): one statement over the running totals
+     * per owner and month, assembled into rep rows, team subtotals and company totals.
      */
     public Forecast forecast(YearMonth from, YearMonth to, PipelineScope requested, CurrentUser user) {
         if (to.isBefore(from) || from.plusMonths(MAX_FORECAST_MONTHS - 1).isBefore(to)) {
@@ -318,7 +317,7 @@ public class OpportunityQueries {
         LocalDate until = to.plusMonths(1).atDay(1);
         // (owner, currency) → month → cell
         Map<Key, Map<YearMonth, Forecast.Cell>> cells = new LinkedHashMap<>();
-        owners.bind(jdbc.sql(FORECAST_OPEN.formatted(condition)))
+        owners.bind(jdbc.sql(FORECAST.formatted(condition)))
                 .param("from", start)
                 .param("until", until)
                 .query((rs, n) -> cells.computeIfAbsent(
@@ -327,19 +326,9 @@ public class OpportunityQueries {
                                 YearMonth.parse(rs.getString("month")),
                                 new Forecast.Cell(
                                         percentOf(rs.getBigDecimal("weighted100")),
-                                        BigDecimal.ZERO,
+                                        rs.getBigDecimal("won"),
                                         rs.getBigDecimal("pipeline"),
-                                        rs.getLong("deals")),
-                                Forecast.Cell::plus))
-                .list();
-        owners.bind(jdbc.sql(FORECAST_WON.formatted(condition)))
-                .param("from", start)
-                .param("until", until)
-                .query((rs, n) -> cells.computeIfAbsent(
-                                new Key(rs.getLong("owner_id"), rs.getString("currency")), k -> new TreeMap<>())
-                        .merge(
-                                YearMonth.parse(rs.getString("month")),
-                                new Forecast.Cell(BigDecimal.ZERO, rs.getBigDecimal("won"), BigDecimal.ZERO, 0),
+                                        rs.getLong("open_deals")),
                                 Forecast.Cell::plus))
                 .list();
         Set<Long> ownerIds = new HashSet<>();
