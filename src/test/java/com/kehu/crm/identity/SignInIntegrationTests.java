@@ -90,7 +90,7 @@ class SignInIntegrationTests {
         assertThat(mvc.get().uri("/admin/users")).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/login");
         assertThat(mvc.get().uri("/webjars/bootstrap/css/bootstrap.min.css")).hasStatusOk();
         assertThat(mvc.get().uri("/webjars/htmx.org/dist/htmx.min.js")).hasStatusOk();
-        assertThat(mvc.get().uri("/css/crm.css")).hasStatusOk();
+        assertThat(mvc.get().uri("/assets/css/crm.css")).hasStatusOk();
     }
 
     @Test
