@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
 /**
  * Pipeline benchmark (issue 3). Run by bench/pipeline.sh against a running app on a database with 1M customers and
  * 1M opportunities. For each scenario it measures the page through HTTP (server side from Tomcat's access log, parsed
- * by the script) and the same SQL that OpportunityQueries issues for it, through JDBC, as the baseline.
+ * by the script) and the same SQL that OpportunityQueries issues for it, through JDBC, as the baseline; and, on the
+ * same data in the same run, the previous version's SQL, which aggregated the deals themselves on every request (it
+ * also checks that both count the same deals).
  *
  * Usage: java -cp postgresql.jar bench/PipelineBench.java BASE_URL JDBC_URL ITERATIONS OUT_FILE
  */
@@ -44,7 +46,7 @@ public class PipelineBench {
             from (values ('PROSPECTING', 1), ('QUALIFICATION', 2), ('PROPOSAL', 3), ('NEGOTIATION', 4)) s(stage, pos)
             cross join lateral (select * from opportunity o
                 where o.stage = s.stage and o.closed_on is null %s
-                order by o.expected_close_date, o.id limit 50) o
+                order by o.expected_close_date, o.id limit 25) o
             join customer c on c.id = o.customer_id
             join app_user u on u.id = o.owner_id
             order by s.pos, o.expected_close_date, o.id""";
@@ -53,11 +55,29 @@ public class PipelineBench {
             from (values ('WON', 5), ('LOST', 6)) s(stage, pos)
             cross join lateral (select * from opportunity o
                 where o.stage = s.stage and o.closed_on >= ? %s
-                order by o.closed_on desc, o.id desc limit 50) o
+                order by o.closed_on desc, o.id desc limit 25) o
             join customer c on c.id = o.customer_id
             join app_user u on u.id = o.owner_id
             order by s.pos, o.closed_on desc, o.id desc""";
+    // this version: open columns from the running totals kept by V6's trigger, closed columns from recent deals
     static final String BOARD_TOTALS = """
+            select o.stage, o.currency, sum(o.deals) as deals, sum(o.amount) as amount,
+                   sum(o.weighted100) as weighted100
+            from opportunity_open_total o where o.deals <> 0 %s
+            group by o.stage, o.currency
+            union all
+            select o.stage, o.currency, count(*), sum(o.amount), 0
+            from opportunity o where o.closed_on >= ? %s
+            group by o.stage, o.currency
+            order by currency""";
+    static final String FORECAST = """
+            select to_char(o.month, 'YYYY-MM') as month, o.owner_id, o.currency, o.open_deals, o.pipeline,
+                   o.weighted100, o.won, o.open_deals + o.won_deals as deals
+            from opportunity_month_total o
+            where o.month >= ? and o.month < ? and (o.open_deals <> 0 or o.won_deals <> 0) %s""";
+
+    // the previous version (commit b1b19ec): the same figures aggregated from the deals on every request
+    static final String BOARD_TOTALS_BEFORE = """
             select stage, currency, count(*) as deals, sum(amount) as amount, sum(amount * probability) as weighted100
             from (select o.stage, o.currency, o.amount, o.probability from opportunity o
                   where o.closed_on is null %s
@@ -66,13 +86,13 @@ public class PipelineBench {
                   where o.closed_on >= ? %s) d
             group by stage, currency
             order by currency""";
-    static final String FORECAST_OPEN = """
+    static final String FORECAST_OPEN_BEFORE = """
             select to_char(o.expected_close_date, 'YYYY-MM') as month, o.owner_id, o.currency, count(*) as deals,
                    sum(o.amount) as pipeline, sum(o.amount * o.probability) as weighted100
             from opportunity o
             where o.closed_on is null and o.expected_close_date >= ? and o.expected_close_date < ? %s
             group by 1, 2, 3""";
-    static final String FORECAST_WON = """
+    static final String FORECAST_WON_BEFORE = """
             select to_char(o.closed_on, 'YYYY-MM') as month, o.owner_id, o.currency, count(*) as deals,
                    sum(o.amount) as won
             from opportunity o
@@ -96,7 +116,8 @@ public class PipelineBench {
         LocalDate today = LocalDate.now();
 
         List<String> lines = new ArrayList<>();
-        lines.add("scenario\tuser\tclient_p50_ms\tclient_p95_ms\tsql_p50_ms\tsql_p95_ms\tdeals\tpath");
+        lines.add("scenario\tuser\tclient_p50_ms\tclient_p95_ms\tsql_p50_ms\tsql_p95_ms\tbefore_p50_ms\tbefore_p95_ms"
+                + "\tdeals\tpath");
         try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
             db.createStatement().execute("set plan_cache_mode = force_custom_plan");
             for (Scenario s : scenarios) {
@@ -115,16 +136,30 @@ public class PipelineBench {
                 }
                 List<Long> owners = owners(db, s);
                 double[] sql = new double[iterations];
+                double[] before = new double[iterations];
                 long deals = 0;
                 for (int i = 0; i < iterations + 5; i++) {
                     long t = System.nanoTime();
-                    deals = s.kind() == Kind.BOARD ? board(db, owners, today) : forecast(db, owners, from, to);
+                    deals = s.kind() == Kind.BOARD
+                            ? board(db, owners, today, BOARD_TOTALS)
+                            : forecast(db, owners, from, to, List.of(FORECAST));
                     if (i >= 5) {
                         sql[i - 5] = (System.nanoTime() - t) / 1e6;
                     }
+                    t = System.nanoTime();
+                    long previous = s.kind() == Kind.BOARD
+                            ? board(db, owners, today, BOARD_TOTALS_BEFORE)
+                            : forecast(db, owners, from, to, List.of(FORECAST_OPEN_BEFORE, FORECAST_WON_BEFORE));
+                    if (i >= 5) {
+                        before[i - 5] = (System.nanoTime() - t) / 1e6;
+                    }
+                    if (previous != deals) {
+                        throw new IllegalStateException(s.name() + ": running totals cover " + deals
+                                + " deals, the deals themselves " + previous);
+                    }
                 }
                 lines.add(String.join("\t", s.name(), s.user(), f(p(client, 50)), f(p(client, 95)), f(p(sql, 50)),
-                        f(p(sql, 95)), String.valueOf(deals), path));
+                        f(p(sql, 95)), f(p(before, 50)), f(p(before, 95)), String.valueOf(deals), path));
                 System.out.println(lines.get(lines.size() - 1));
             }
         }
@@ -172,7 +207,7 @@ public class PipelineBench {
         return index;
     }
 
-    static long board(Connection db, List<Long> owners, LocalDate today) throws Exception {
+    static long board(Connection db, List<Long> owners, LocalDate today, String totals) throws Exception {
         Date since = Date.valueOf(today.minusDays(30));
         String condition = condition(owners);
         try (PreparedStatement ps = db.prepareStatement(OPEN_CARDS.formatted(condition))) {
@@ -185,7 +220,7 @@ public class PipelineBench {
             drain(ps);
         }
         long deals = 0;
-        try (PreparedStatement ps = db.prepareStatement(BOARD_TOTALS.formatted(condition, condition))) {
+        try (PreparedStatement ps = db.prepareStatement(totals.formatted(condition, condition))) {
             int i = bindOwners(ps, 1, owners);
             ps.setDate(i++, since);
             bindOwners(ps, i, owners);
@@ -198,10 +233,11 @@ public class PipelineBench {
         return deals;
     }
 
-    static long forecast(Connection db, List<Long> owners, YearMonth from, YearMonth to) throws Exception {
+    static long forecast(Connection db, List<Long> owners, YearMonth from, YearMonth to, List<String> statements)
+            throws Exception {
         String condition = condition(owners);
         long deals = 0;
-        for (String sql : List.of(FORECAST_OPEN, FORECAST_WON)) {
+        for (String sql : statements) {
             try (PreparedStatement ps = db.prepareStatement(sql.formatted(condition))) {
                 ps.setDate(1, Date.valueOf(from.atDay(1)));
                 ps.setDate(2, Date.valueOf(to.plusMonths(1).atDay(1)));

@@ -109,10 +109,11 @@ def pct(values, p):
     return s[max(0, min(len(s) - 1, math.ceil(p / 100 * len(s)) - 1))]
 rows = [l.rstrip("\n").split("\t") for l in open(out + "/client.tsv", encoding="utf-8")][1:]
 print(f"\n{customers} customers, {opportunities} opportunities\n")
-print("| Scenario | User | Server p50 | Server p95 | Client p95 | Bare SQL p50 | Bare SQL p95 | Deals covered |")
-print("|---|---|---:|---:|---:|---:|---:|---:|")
-for scenario, user, cp50, cp95, sp50, sp95, covered, path in rows:
+print("| Scenario | User | Server p50 | Server p95 | Client p95 | Bare SQL p50 | Bare SQL p95 |"
+      " Previous SQL p50 | Previous SQL p95 | Deals covered |")
+print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+for scenario, user, cp50, cp95, sp50, sp95, bp50, bp95, covered, path in rows:
     measured = times[urllib.parse.unquote(path)][5:5 + iterations] or [float("nan")]
     print(f"| {scenario} | {user} | {pct(measured, 50):.1f} ms | {pct(measured, 95):.1f} ms | {cp95} ms | "
-          f"{sp50} ms | {sp95} ms | {covered} |")
+          f"{sp50} ms | {sp95} ms | {bp50} ms | {bp95} ms | {covered} |")
 PY
