@@ -8,10 +8,10 @@ import com.kehu.crm.activity.ActivityType;
 import com.kehu.crm.identity.CrmUserDetails;
 import com.kehu.crm.sales.IllegalLeadStateException;
 import com.kehu.crm.shared.web.ApiExceptionHandler;
+import com.kehu.crm.shared.web.PageJson;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.util.Map;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -41,7 +41,7 @@ class ActivityApiController {
     private final ActivityService service;
 
     @GetMapping
-    Map<String, Object> list(
+    PageJson<?> list(
             @RequestParam(required = false) @Nullable Long customerId,
             @RequestParam(required = false) @Nullable Long leadId,
             @RequestParam(required = false) @Nullable Long opportunityId,
@@ -55,16 +55,7 @@ class ActivityApiController {
                 page,
                 size,
                 principal.currentUser());
-        return Map.of(
-                "content",
-                view.content(),
-                "page",
-                Map.of(
-                        "size", view.size(),
-                        "number", view.number(),
-                        "totalElements", view.totalElements(),
-                        "totalPages", view.totalPages(),
-                        "totalExact", view.totalExact()));
+        return PageJson.of(view);
     }
 
     @GetMapping("/{id}")

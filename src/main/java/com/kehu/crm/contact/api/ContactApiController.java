@@ -5,10 +5,10 @@ import com.kehu.crm.contact.ContactRow;
 import com.kehu.crm.contact.ContactService;
 import com.kehu.crm.identity.CrmUserDetails;
 import com.kehu.crm.shared.web.ApiExceptionHandler;
+import com.kehu.crm.shared.web.PageJson;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.util.Map;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -36,23 +36,14 @@ class ContactApiController {
     private final ContactService service;
 
     @GetMapping
-    Map<String, Object> list(
+    PageJson<?> list(
             @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable Long customerId,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size,
             @AuthenticationPrincipal CrmUserDetails principal) {
         var view = queries.list(q, customerId, page, size, principal.currentUser());
-        return Map.of(
-                "content",
-                view.content(),
-                "page",
-                Map.of(
-                        "size", view.size(),
-                        "number", view.number(),
-                        "totalElements", view.totalElements(),
-                        "totalPages", view.totalPages(),
-                        "totalExact", view.totalExact()));
+        return PageJson.of(view);
     }
 
     @GetMapping("/{id}")

@@ -19,6 +19,7 @@ import com.kehu.crm.identity.CurrentUser;
 import com.kehu.crm.identity.UserQueries;
 import com.kehu.crm.identity.UserRef;
 import com.kehu.crm.shared.web.ApiExceptionHandler;
+import com.kehu.crm.shared.web.PageJson;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;

@@ -9,13 +9,13 @@ import com.kehu.crm.order.OrderService;
 import com.kehu.crm.order.OrderStatus;
 import com.kehu.crm.sales.SalesProperties;
 import com.kehu.crm.shared.web.ApiExceptionHandler;
+import com.kehu.crm.shared.web.PageJson;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -49,7 +49,7 @@ class OrderApiController {
     private String timeZone = "Asia/Shanghai";
 
     @GetMapping
-    Map<String, Object> list(
+    PageJson<?> list(
             @RequestParam(required = false) @Nullable Long customerId,
             @RequestParam(required = false) @Nullable OrderStatus status,
             @RequestParam(defaultValue = "0") int page,

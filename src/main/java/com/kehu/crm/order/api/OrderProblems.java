@@ -2,8 +2,8 @@ package com.kehu.crm.order.api;
 
 import com.kehu.crm.order.OrderRuleException;
 import com.kehu.crm.shared.web.ApiExceptionHandler;
+import com.kehu.crm.shared.web.PageJson;
 import com.kehu.crm.shared.web.PageView;
-import java.util.Map;
 import java.util.Set;
 import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
@@ -38,16 +38,7 @@ class OrderProblems {
         return ApiExceptionHandler.fieldProblem(field, e.messageKey(), text);
     }
 
-    static Map<String, Object> page(PageView<?> view) {
-        return Map.of(
-                "content",
-                view.content(),
-                "page",
-                Map.of(
-                        "size", view.size(),
-                        "number", view.number(),
-                        "totalElements", view.totalElements(),
-                        "totalPages", view.totalPages(),
-                        "totalExact", view.totalExact()));
+    static PageJson<?> page(PageView<?> view) {
+        return PageJson.of(view);
     }
 }

@@ -6,10 +6,10 @@ import com.kehu.crm.order.ProductQueries;
 import com.kehu.crm.order.ProductRow;
 import com.kehu.crm.order.ProductService;
 import com.kehu.crm.shared.web.ApiExceptionHandler;
+import com.kehu.crm.shared.web.PageJson;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.util.Map;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -40,7 +40,7 @@ class ProductApiController {
     private final OrderProblems problems;
 
     @GetMapping
-    Map<String, Object> list(
+    PageJson<?> list(
             @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable Boolean active,
             @RequestParam(defaultValue = "0") int page,

@@ -16,6 +16,7 @@ import com.kehu.crm.sales.OpportunityData;
 import com.kehu.crm.sales.OpportunityType;
 import com.kehu.crm.sales.SalesProperties;
 import com.kehu.crm.shared.web.ApiExceptionHandler;
+import com.kehu.crm.shared.web.PageJson;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -56,7 +57,7 @@ class LeadApiController {
     private final MessageSource messages;
 
     @GetMapping
-    Map<String, Object> list(
+    PageJson<?> list(
             @RequestParam(required = false) @Nullable String q,
             @RequestParam(defaultValue = "MINE") String view,
             @RequestParam(required = false) @Nullable LeadStatus status,
@@ -65,16 +66,7 @@ class LeadApiController {
             @AuthenticationPrincipal CrmUserDetails principal) {
         LeadView leadView = parseView(view);
         var result = queries.list(new LeadFilter(leadView, q, status, null, null), page, size, principal.currentUser());
-        return Map.of(
-                "content",
-                result.content(),
-                "page",
-                Map.of(
-                        "size", result.size(),
-                        "number", result.number(),
-                        "totalElements", result.totalElements(),
-                        "totalPages", result.totalPages(),
-                        "totalExact", result.totalExact()));
+        return PageJson.of(result);
     }
 
     @GetMapping("/{id}")

@@ -12,12 +12,12 @@ import com.kehu.crm.sales.OpportunityType;
 import com.kehu.crm.sales.PipelineStage;
 import com.kehu.crm.sales.SalesProperties;
 import com.kehu.crm.shared.web.ApiExceptionHandler;
+import com.kehu.crm.shared.web.PageJson;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.Locale;
-import java.util.Map;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -52,7 +52,7 @@ class OpportunityApiController {
             @Nullable PipelineStage stage, @Nullable String lossReason) {}
 
     @GetMapping
-    Map<String, Object> list(
+    PageJson<?> list(
             @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable PipelineStage stage,
             @RequestParam(required = false) @Nullable Long ownerId,
@@ -73,16 +73,7 @@ class OpportunityApiController {
                 page,
                 size,
                 principal.currentUser());
-        return Map.of(
-                "content",
-                view.content(),
-                "page",
-                Map.of(
-                        "size", view.size(),
-                        "number", view.number(),
-                        "totalElements", view.totalElements(),
-                        "totalPages", view.totalPages(),
-                        "totalExact", view.totalExact()));
+        return PageJson.of(view);
     }
 
     @GetMapping("/{id}")
