@@ -10,7 +10,8 @@ alter table lead add column name_bigrams text[]
 
 alter table lead add constraint lead_confirmed_by_fk foreign key (confirmed_by) references app_user (id);
 alter table lead add constraint lead_contact_fk foreign key (converted_contact_id) references contact (id);
-alter table lead add constraint lead_opportunity_fk foreign key (converted_opportunity_id) references opportunity (id);
+alter table lead add constraint lead_opportunity_fk foreign key (converted_opportunity_id) references opportunity (id)
+    on delete set null;
 alter table lead add constraint lead_confirmed_ck check ((confirmed_by is null) = (confirmed_at is null));
 alter table lead add constraint lead_converted_ck check (status <> 'CONVERTED' or converted_customer_id is not null);
 alter table lead add constraint lead_prospect_list_ck check (prospect_list in ('FRIENDS_AND_RELATIVES', 'INDIVIDUALS',

@@ -26,7 +26,7 @@ create table activity (
     constraint activity_pk primary key (id),
     constraint activity_customer_fk foreign key (customer_id) references customer (id),
     constraint activity_contact_fk foreign key (contact_id) references contact (id),
-    constraint activity_opportunity_fk foreign key (opportunity_id) references opportunity (id),
+    constraint activity_opportunity_fk foreign key (opportunity_id) references opportunity (id) on delete set null,
     constraint activity_lead_fk foreign key (lead_id) references lead (id),
     constraint activity_owner_fk foreign key (owner_id) references app_user (id),
     constraint activity_created_by_fk foreign key (created_by) references app_user (id),

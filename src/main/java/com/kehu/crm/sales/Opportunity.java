@@ -93,7 +93,7 @@ class Opportunity extends BaseEntity {
     @Column(name = "large_deal_alerted_at")
     private @Nullable Instant largeDealAlertedAt;
 
-    @OneToMany(mappedBy = "opportunity", cascade = CascadeType.ALL, fetch = FetchType.LAZY)
+    @OneToMany(mappedBy = "opportunity", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
     private List<OpportunityStageChange> stageChanges = new ArrayList<>();
 
     Opportunity(

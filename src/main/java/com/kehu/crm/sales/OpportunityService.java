@@ -83,6 +83,18 @@ public class OpportunityService {
         alertIfLarge(opportunity);
     }
 
+    /**
+     * Deletes a deal opened by mistake, with its stage history; activities logged on it stay with the customer. A
+     * won deal is the record of a sale and stays.
+     */
+    public void delete(long id, CurrentUser user) {
+        Opportunity opportunity = loadForWrite(id, user);
+        if (opportunity.getStage() == PipelineStage.WON) {
+            throw new IllegalStageTransitionException("opportunity.delete.won", "Opportunity " + id + " is won");
+        }
+        opportunities.delete(opportunity);
+    }
+
     Opportunity loadForWrite(long id, CurrentUser user) {
         Opportunity opportunity = opportunities.findById(id).orElseThrow(() -> OpportunityNotFoundException.forId(id));
         if (!access.readScope(user).includes(opportunity.getOwnerId())) {

@@ -162,6 +162,35 @@ class OpportunityIntegrationTests {
     }
 
     @Test
+    void deletesADealOpenedByMistakeButNeverAWonOne() {
+        long customer = customerOf("rep1");
+        long mistake = dealOf("rep1", customer, "录错的机会", "100", "2027-05-01", "null");
+        long won = dealOf("rep1", customer, "赢下的机会", "100", "2027-05-01", "null");
+        move("rep1", won, "PROPOSAL", null);
+        move("rep1", won, "WON", null);
+
+        assertThat(mvc.delete().uri("/api/v1/opportunities/" + mistake).with(httpBasic("rep3", PASSWORD)))
+                .hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(mvc.delete().uri("/api/v1/opportunities/" + won).with(httpBasic("rep1", PASSWORD)))
+                .hasStatus(HttpStatus.CONFLICT)
+                .bodyJson()
+                .extractingPath("$.code")
+                .isEqualTo("opportunity.delete.won");
+        assertThat(mvc.post()
+                        .uri("/opportunities/" + mistake + "/delete")
+                        .with(user("rep1"))
+                        .with(csrf()))
+                .hasRedirectedUrl("/customers/" + customer + "#tab-opportunities");
+        assertThat(mvc.get().uri("/api/v1/opportunities/" + mistake).with(httpBasic("rep1", PASSWORD)))
+                .hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(jdbc.sql("select count(*) from opportunity_stage_change where opportunity_id = ?")
+                        .param(mistake)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
     void forecastsWeightedOpenDealsAndWonAmountsPerMonth() {
         long customer = customerOf("rep3");
         dealOf("rep3", customer, "一月A", "1000", "2040-01-15", "null"); // 10% → 100

@@ -25,6 +25,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,6 +34,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/opportunities}: CRUD and stage moves, under the same record rules as the screens. */
@@ -117,6 +119,12 @@ class OpportunityApiController {
         }
         service.moveTo(id, body.stage(), body.lossReason(), principal.currentUser());
         return ResponseEntity.ok(queries.details(id, principal.currentUser()));
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable long id, @AuthenticationPrincipal CrmUserDetails principal) {
+        service.delete(id, principal.currentUser());
     }
 
     /** A refused move or edit: 409 with the reason in words and as a code clients can test. */

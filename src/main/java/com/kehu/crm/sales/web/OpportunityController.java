@@ -262,6 +262,19 @@ class OpportunityController {
                 : "redirect:/opportunities";
     }
 
+    @PostMapping("/{id}/delete")
+    String delete(@PathVariable long id, @AuthenticationPrincipal CrmUserDetails principal, RedirectAttributes flash) {
+        OpportunityDetails opportunity = queries.details(id, principal.currentUser());
+        try {
+            service.delete(id, principal.currentUser());
+        } catch (IllegalStageTransitionException e) {
+            Flash.error(flash, e.reasonKey());
+            return "redirect:/opportunities/" + id;
+        }
+        Flash.success(flash, "opportunity.deleted");
+        return "redirect:/customers/" + opportunity.customerId() + "#tab-opportunities";
+    }
+
     private void addBoard(Model model, PipelineScope scope, @Nullable Long owner, CurrentUser user) {
         model.addAttribute("board", queries.board(scope, owner, user, calendar.today()));
         model.addAttribute("scope", scope);
