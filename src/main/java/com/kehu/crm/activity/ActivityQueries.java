@@ -3,7 +3,6 @@ package com.kehu.crm.activity;
 import com.kehu.crm.customer.CustomerAccess;
 import com.kehu.crm.customer.CustomerAccessLevel;
 import com.kehu.crm.customer.CustomerNotFoundException;
-import com.kehu.crm.customer.CustomerQueries;
 import com.kehu.crm.identity.CurrentUser;
 import com.kehu.crm.identity.OwnerScope;
 import com.kehu.crm.identity.UserQueries;
@@ -11,6 +10,7 @@ import com.kehu.crm.sales.LeadNotFoundException;
 import com.kehu.crm.sales.LeadVisibility;
 import com.kehu.crm.sales.OpportunityNotFoundException;
 import com.kehu.crm.sales.OpportunityQueries;
+import com.kehu.crm.shared.db.PagedSql;
 import com.kehu.crm.shared.web.PageView;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -38,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
 @RequiredArgsConstructor
 public class ActivityQueries {
 
-    public static final int COUNT_CAP = CustomerQueries.COUNT_CAP;
+    public static final int COUNT_CAP = PagedSql.COUNT_CAP;
 
     private static final String PAGE = """
             select a.*, u.display_name as owner_name, c.name as customer_name, ct.name as contact_name,
@@ -206,38 +206,16 @@ public class ActivityQueries {
         int safeSize = Math.min(Math.max(size, 1), 200);
         int safePage = Math.max(page, 0);
         List<ActivityRow> rows = page(where, order, params, safeSize, safePage);
-        long total = rows.size();
-        boolean exact = true;
-        if (safePage > 0 || rows.size() == safeSize) {
-            total = bind(
-                            jdbc.sql("select count(*) from (select 1 from activity a" + where + " limit :cap) capped"),
-                            params)
-                    .param("cap", COUNT_CAP + 1)
-                    .query(Long.class)
-                    .single();
-            if (total > COUNT_CAP) {
-                total = COUNT_CAP;
-                exact = false;
-            }
-        }
-        return new PageView<>(rows, safeSize, safePage, total, exact);
+        return PagedSql.page(jdbc, rows, safePage, safeSize, "activity a" + where, params);
     }
 
     private List<ActivityRow> page(String where, String order, Map<String, Object> params, int size, int page) {
         // where and order are constants of this class; every value is a bound parameter
-        return bind(jdbc.sql(PAGE.formatted(where, order, order)), params)
+        return PagedSql.bind(jdbc.sql(PAGE.formatted(where, order, order)), params)
                 .param("limit", size)
                 .param("offset", (long) page * size)
                 .query(ActivityQueries::row)
                 .list();
-    }
-
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Map<String, Object> params) {
-        JdbcClient.StatementSpec result = spec;
-        for (Map.Entry<String, Object> e : params.entrySet()) {
-            result = result.param(e.getKey(), e.getValue());
-        }
-        return result;
     }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

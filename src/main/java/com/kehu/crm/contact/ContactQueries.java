@@ -6,6 +6,7 @@ import com.kehu.crm.customer.CustomerNotFoundException;
 import com.kehu.crm.customer.CustomerQueries;
 import com.kehu.crm.identity.CurrentUser;
 import com.kehu.crm.identity.OwnerScope;
+import com.kehu.crm.shared.db.PagedSql;
 import com.kehu.crm.shared.db.TextSearch;
 import com.kehu.crm.shared.web.PageView;
 import java.sql.Date;
@@ -31,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 @RequiredArgsConstructor
 public class ContactQueries {
 
-    public static final int COUNT_CAP = CustomerQueries.COUNT_CAP;
+    public static final int COUNT_CAP = PagedSql.COUNT_CAP;
 
     private static final String SELECT = """
             select ct.*, c.name as customer_name
@@ -76,27 +77,14 @@ public class ContactQueries {
             where.append(" and (").append(String.join(" or ", branches)).append(")");
         }
         // fragments are constants of this class; every value is a bound parameter
-        var rows = bind(jdbc.sql(SELECT + where + " order by ct.name, ct.id limit :limit offset :offset"), params)
+        var rows = PagedSql.bind(
+                        jdbc.sql(SELECT + where + " order by ct.name, ct.id limit :limit offset :offset"), params)
                 .param("limit", safeSize)
                 .param("offset", (long) safePage * safeSize)
                 .query(ContactQueries::row)
                 .list();
-        long total = rows.size();
-        boolean exact = true;
-        if (safePage > 0 || rows.size() == safeSize) {
-            total = bind(
-                            jdbc.sql("select count(*) from (select 1 from contact ct join customer c on c.id ="
-                                    + " ct.customer_id" + where + " limit :cap) capped"),
-                            params)
-                    .param("cap", COUNT_CAP + 1)
-                    .query(Long.class)
-                    .single();
-            if (total > COUNT_CAP) {
-                total = COUNT_CAP;
-                exact = false;
-            }
-        }
-        return new PageView<>(rows, safeSize, safePage, total, exact);
+        return PagedSql.page(
+                jdbc, rows, safePage, safeSize, "contact ct join customer c on c.id = ct.customer_id" + where, params);
     }
 
     /** All contacts of one customer (the 360 tab), responsible person and decision makers first. */
@@ -125,14 +113,6 @@ public class ContactQueries {
 
     public boolean canEdit(long customerId, CurrentUser user) {
         return customers.accessTo(customerId, user) == CustomerAccessLevel.WRITE;
-    }
-
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Map<String, Object> params) {
-        JdbcClient.StatementSpec result = spec;
-        for (Map.Entry<String, Object> e : params.entrySet()) {
-            result = result.param(e.getKey(), e.getValue());
-        }
-        return result;
     }
 
     private static ContactRow row(ResultSet rs, int rowNum) throws SQLException {

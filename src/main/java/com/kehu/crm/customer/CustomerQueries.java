@@ -4,6 +4,7 @@ import com.kehu.crm.identity.CurrentUser;
 import com.kehu.crm.identity.OwnerScope;
 import com.kehu.crm.identity.UserQueries;
 import com.kehu.crm.identity.UserRef;
+import com.kehu.crm.shared.db.PagedSql;
 import com.kehu.crm.shared.db.TextSearch;
 import com.kehu.crm.shared.web.PageView;
 import java.sql.Array;
@@ -32,11 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 @RequiredArgsConstructor
 public class CustomerQueries {
 
-    /**
-     * Counting a million matching rows costs more than the page itself; beyond this the screens say "more than
-     * 1,000" (measured in docs/benchmarks.md: a 10,000 cap cost 15-50 ms per page on a 1M-customer database).
-     */
-    public static final int COUNT_CAP = 1_000;
+    /** Beyond this a list says "more than 1,000" (see {@link PagedSql}). */
+    public static final int COUNT_CAP = PagedSql.COUNT_CAP;
 
     /** Owners are joined after the page is cut, so a search matching 10,000 rows looks up 25 owners, not all. */
     private static final String PAGE = """
@@ -92,22 +90,7 @@ public class CustomerQueries {
                 .param("searchCap", COUNT_CAP + 1)
                 .query(CustomerQueries::row)
                 .list();
-        long total;
-        boolean exact = true;
-        if (safePage == 0 && rows.size() < safeSize) {
-            total = rows.size();
-        } else {
-            total = where.bind(jdbc.sql(
-                            "select count(*) from (select 1 from customer c" + where.sql + " limit :cap) capped"))
-                    .param("cap", COUNT_CAP + 1)
-                    .query(Long.class)
-                    .single();
-            if (total > COUNT_CAP) {
-                total = COUNT_CAP;
-                exact = false;
-            }
-        }
-        return new PageView<>(rows, safeSize, safePage, total, exact);
+        return PagedSql.page(jdbc, rows, safePage, safeSize, "customer c" + where.sql, where.params);
     }
 
     public CustomerDetails details(long id, CurrentUser user) {
@@ -334,11 +317,7 @@ public class CustomerQueries {
         private final Map<String, Object> params = new java.util.LinkedHashMap<>();
 
         JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
-            JdbcClient.StatementSpec result = spec;
-            for (Map.Entry<String, Object> e : params.entrySet()) {
-                result = result.param(e.getKey(), e.getValue());
-            }
-            return result;
+            return PagedSql.bind(spec, params);
         }
     }
 }

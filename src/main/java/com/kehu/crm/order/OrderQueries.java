@@ -9,6 +9,7 @@ import com.kehu.crm.identity.OwnerScope;
 import com.kehu.crm.identity.Role;
 import com.kehu.crm.identity.UserQueries;
 import com.kehu.crm.identity.UserRef;
+import com.kehu.crm.shared.db.PagedSql;
 import com.kehu.crm.shared.db.TextSearch;
 import com.kehu.crm.shared.web.PageView;
 import java.math.BigDecimal;
@@ -36,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
 @RequiredArgsConstructor
 public class OrderQueries {
 
-    public static final int COUNT_CAP = CustomerQueries.COUNT_CAP;
+    public static final int COUNT_CAP = PagedSql.COUNT_CAP;
 
     private static final String SELECT = """
             select o.id, o.order_number, o.customer_id, c.name as customer_name, o.order_date, o.currency, o.status,
@@ -89,29 +90,20 @@ public class OrderQueries {
             where.append(" and (").append(String.join(" or ", branches)).append(")");
         }
         // fragments are constants of this class; every value is a bound parameter
-        List<OrderRow> rows = bind(
+        List<OrderRow> rows = PagedSql.bind(
                         jdbc.sql(SELECT + where + " order by o.order_date desc, o.id desc limit :limit offset :offset"),
                         params)
                 .param("limit", safeSize)
                 .param("offset", (long) safePage * safeSize)
                 .query(OrderQueries::row)
                 .list();
-        long total = rows.size();
-        boolean exact = true;
-        if (safePage > 0 || rows.size() == safeSize) {
-            total = bind(
-                            jdbc.sql("select count(*) from (select 1 from sales_order o join customer c on c.id ="
-                                    + " o.customer_id" + where + " limit :cap) capped"),
-                            params)
-                    .param("cap", COUNT_CAP + 1)
-                    .query(Long.class)
-                    .single();
-            if (total > COUNT_CAP) {
-                total = COUNT_CAP;
-                exact = false;
-            }
-        }
-        return new PageView<>(rows, safeSize, safePage, total, exact);
+        return PagedSql.page(
+                jdbc,
+                rows,
+                safePage,
+                safeSize,
+                "sales_order o join customer c on c.id = o.customer_id" + where,
+                params);
     }
 
     /** The customer 360's orders tab: the newest 50. */
@@ -278,14 +270,6 @@ public class OrderQueries {
             BigDecimal paid,
             long version,
             java.time.Instant createdAt) {}
-
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Map<String, Object> params) {
-        JdbcClient.StatementSpec result = spec;
-        for (Map.Entry<String, Object> e : params.entrySet()) {
-            result = result.param(e.getKey(), e.getValue());
-        }
-        return result;
-    }
 
     private static OrderRow row(ResultSet rs, int rowNum) throws SQLException {
         OrderStatus status = OrderStatus.valueOf(rs.getString("status"));

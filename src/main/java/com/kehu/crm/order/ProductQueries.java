@@ -1,6 +1,7 @@
 package com.kehu.crm.order;
 
 import com.kehu.crm.identity.CurrentUser;
+import com.kehu.crm.shared.db.PagedSql;
 import com.kehu.crm.shared.db.TextSearch;
 import com.kehu.crm.shared.web.PageView;
 import java.sql.ResultSet;
@@ -44,18 +45,13 @@ public class ProductQueries {
             params.put("codePrefix", TextSearch.escapeLike(term.toUpperCase(Locale.ROOT)) + "%");
             params.put("nameContains", "%" + TextSearch.escapeLike(term.toLowerCase(Locale.ROOT)) + "%");
         }
-        List<ProductRow> rows = bind(jdbc.sql(SELECT + where + " order by p.code limit :limit offset :offset"), params)
+        List<ProductRow> rows = PagedSql.bind(
+                        jdbc.sql(SELECT + where + " order by p.code limit :limit offset :offset"), params)
                 .param("limit", safeSize)
                 .param("offset", (long) safePage * safeSize)
                 .query(ProductQueries::row)
                 .list();
-        long total = rows.size();
-        if (safePage > 0 || rows.size() == safeSize) {
-            total = bind(jdbc.sql("select count(*) from product p" + where), params)
-                    .query(Long.class)
-                    .single();
-        }
-        return new PageView<>(rows, safeSize, safePage, total, true);
+        return PagedSql.page(jdbc, rows, safePage, safeSize, "product p" + where, params);
     }
 
     public ProductRow details(long id) {
@@ -76,14 +72,6 @@ public class ProductQueries {
 
     public boolean canManage(CurrentUser user) {
         return Products.canManage(user);
-    }
-
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Map<String, Object> params) {
-        JdbcClient.StatementSpec result = spec;
-        for (Map.Entry<String, Object> e : params.entrySet()) {
-            result = result.param(e.getKey(), e.getValue());
-        }
-        return result;
     }
 
     static ProductRow row(ResultSet rs, int rowNum) throws SQLException {

@@ -3,6 +3,7 @@ package com.kehu.crm.sales;
 import com.kehu.crm.identity.CurrentUser;
 import com.kehu.crm.identity.OwnerScope;
 import com.kehu.crm.identity.UserQueries;
+import com.kehu.crm.shared.db.PagedSql;
 import com.kehu.crm.shared.db.TextSearch;
 import com.kehu.crm.shared.web.PageView;
 import java.sql.ResultSet;
@@ -29,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 @RequiredArgsConstructor
 public class LeadQueries {
 
-    public static final int COUNT_CAP = 1_000;
+    public static final int COUNT_CAP = PagedSql.COUNT_CAP;
 
     private static final String COLUMNS = """
             l.id, l.company_name, l.contact_name, l.contact_title, l.phone, l.email, l.source, l.prospect_list,
@@ -118,25 +119,13 @@ public class LeadQueries {
         }
         // every fragment is a constant of this class; every value is a bound parameter
         String template = term == null ? PAGE : SEARCH_PAGE;
-        List<LeadRow> rows = bind(jdbc.sql(template.formatted(COLUMNS, where)), params)
+        List<LeadRow> rows = PagedSql.bind(jdbc.sql(template.formatted(COLUMNS, where)), params)
                 .param("limit", safeSize)
                 .param("offset", (long) safePage * safeSize)
                 .param("searchCap", COUNT_CAP + 1)
                 .query(LeadQueries::row)
                 .list();
-        long total = rows.size();
-        boolean exact = true;
-        if (safePage > 0 || rows.size() == safeSize) {
-            total = bind(jdbc.sql("select count(*) from (select 1 from lead l" + where + " limit :cap) capped"), params)
-                    .param("cap", COUNT_CAP + 1)
-                    .query(Long.class)
-                    .single();
-            if (total > COUNT_CAP) {
-                total = COUNT_CAP;
-                exact = false;
-            }
-        }
-        return new PageView<>(rows, safeSize, safePage, total, exact);
+        return PagedSql.page(jdbc, rows, safePage, safeSize, "lead l" + where, params);
     }
 
     /** One lead, if the user may see it; otherwise {@link LeadNotFoundException}, as if it did not exist. */
@@ -208,14 +197,6 @@ public class LeadQueries {
             params.put("emailPrefix", TextSearch.escapeLike(lower) + "%");
         }
         where.append(" and (").append(String.join(" or ", branches)).append(")");
-    }
-
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Map<String, Object> params) {
-        JdbcClient.StatementSpec result = spec;
-        for (Map.Entry<String, Object> e : params.entrySet()) {
-            result = result.param(e.getKey(), e.getValue());
-        }
-        return result;
     }
 
     private static LeadRow row(ResultSet rs, int rowNum) throws SQLException {

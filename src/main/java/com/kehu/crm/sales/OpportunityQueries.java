@@ -9,6 +9,7 @@ import com.kehu.crm.identity.OwnerScope;
 import com.kehu.crm.identity.Role;
 import com.kehu.crm.identity.UserQueries;
 import com.kehu.crm.identity.UserRef;
+import com.kehu.crm.shared.db.PagedSql;
 import com.kehu.crm.shared.db.TextSearch;
 import com.kehu.crm.shared.web.PageView;
 import java.math.BigDecimal;
@@ -43,7 +44,7 @@ import org.springframework.transaction.annotation.Transactional;
 @RequiredArgsConstructor
 public class OpportunityQueries {
 
-    public static final int COUNT_CAP = CustomerQueries.COUNT_CAP;
+    public static final int COUNT_CAP = PagedSql.COUNT_CAP;
     /** Cards per board column; the column's count and totals cover all its deals. */
     public static final int CARDS_PER_COLUMN = 25;
     /** The longest forecast, in months. */
@@ -150,20 +151,7 @@ public class OpportunityQueries {
                 .param("offset", (long) safePage * safeSize)
                 .query(OpportunityQueries::row)
                 .list();
-        long total = rows.size();
-        boolean exact = true;
-        if (safePage > 0 || rows.size() == safeSize) {
-            total = where.bind(jdbc.sql(
-                            "select count(*) from (select 1 from opportunity o" + where.sql + " limit :cap) capped"))
-                    .param("cap", COUNT_CAP + 1)
-                    .query(Long.class)
-                    .single();
-            if (total > COUNT_CAP) {
-                total = COUNT_CAP;
-                exact = false;
-            }
-        }
-        return new PageView<>(rows, safeSize, safePage, total, exact);
+        return PagedSql.page(jdbc, rows, safePage, safeSize, "opportunity o" + where.sql, where.params);
     }
 
     /** The customer 360's opportunities tab: open deals first, then the latest closed ones. */
@@ -515,11 +503,7 @@ public class OpportunityQueries {
         private final Map<String, Object> params = new LinkedHashMap<>();
 
         JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
-            JdbcClient.StatementSpec result = spec;
-            for (Map.Entry<String, Object> e : params.entrySet()) {
-                result = result.param(e.getKey(), e.getValue());
-            }
-            return result;
+            return PagedSql.bind(spec, params);
         }
     }
 }
