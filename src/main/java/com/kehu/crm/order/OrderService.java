@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,6 +42,7 @@ public class OrderService {
     private final CustomerService customers;
     private final OpportunityQueries opportunities;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     public long create(OrderDraft draft, CurrentUser user) {
         switch (customerQueries.accessTo(draft.customerId(), user)) {
@@ -80,6 +82,7 @@ public class OrderService {
         order.moveTo(next, user.id(), clock.instant());
         if (next == OrderStatus.COMPLETED) {
             customers.recordCompletedOrder(order.getCustomerId(), user.id());
+            events.publishEvent(new OrderCompleted(id, order.getCustomerId(), user.id()));
         }
         orders.flush();
     }
