@@ -45,11 +45,11 @@ public class EscalationService {
                               and e.level >= case when t.resolution_due_at <= :now then 2 else 1 end)
             order by t.resolution_due_at limit :batch""";
 
+    /** Claims the step while the ticket is still open; a second run's insert waits on the key and returns nothing. */
     private static final String CLAIM = """
-            insert into ticket_escalation (id, ticket_id, kind, level, action, notified_user_id, notified_user_ids,
-                escalated_at)
-            values (nextval('ticket_escalation_seq'), :ticketId, :kind, :level, :action, :notified,
-                cast(:notifiedIds as bigint[]), :now)
+            insert into ticket_escalation (id, ticket_id, kind, level, action, escalated_at)
+            select nextval('ticket_escalation_seq'), t.id, :kind, :level, :action, :now from ticket t
+            where t.id = :ticketId and t.status not in ('RESOLVED', 'CLOSED')
             on conflict (ticket_id, kind, level) do nothing
             returning id""";
 
@@ -100,9 +100,14 @@ public class EscalationService {
         int taken = 0;
         for (Candidate c : candidates) {
             int level = c.dueAt().isAfter(now) ? 1 : 2;
-            Boolean done = transactions.execute(status -> step(c, level, now));
-            if (Boolean.TRUE.equals(done)) {
-                taken++;
+            try {
+                Boolean done = transactions.execute(status -> step(c, level, now));
+                if (Boolean.TRUE.equals(done)) {
+                    taken++;
+                }
+            } catch (RuntimeException e) {
+                // an agent saved the ticket at the same moment: the step rolled back and is retried next minute
+                log.warn("Escalating ticket {} ({}) failed: {}", c.ticketId(), c.kind(), e.toString());
             }
         }
         return taken;
@@ -119,19 +124,27 @@ public class EscalationService {
     }
 
     private boolean step(Candidate c, int level, Instant now) {
-        Optional<Ticket> found = tickets.findById(c.ticketId());
-        if (found.isEmpty() || !found.get().getStatus().isOpen()) {
-            return false;
-        }
-        Ticket ticket = found.get();
         boolean notify = properties.escalation().actions().contains(EscalationAction.NOTIFY_MANAGER);
         boolean raise = properties.escalation().actions().contains(EscalationAction.RAISE_PRIORITY);
-        List<Long> recipients = notify ? recipients(ticket.getAssigneeId()) : List.of();
         Optional<Long> claimed = jdbc.sql(CLAIM)
                 .param("ticketId", c.ticketId())
                 .param("kind", c.kind().name())
                 .param("level", level)
                 .param("action", notify ? "MANAGER_NOTIFIED" : "PRIORITY_RAISED")
+                .param("now", Timestamp.from(now))
+                .query(Long.class)
+                .optional();
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        // read after the claim, so a step taken by another run just before is seen
+        Ticket ticket = tickets.findById(c.ticketId()).orElseThrow();
+        List<Long> recipients = notify ? recipients(ticket.getAssigneeId()) : List.of();
+        TicketPriority raisedTo = ticket.escalate(level, raise, now);
+        jdbc.sql("""
+                        update ticket_escalation set notified_user_id = :notified,
+                            notified_user_ids = cast(:notifiedIds as bigint[]), priority_raised_to = :priority
+                        where id = :id""")
                 .param("notified", recipients.size() == 1 ? recipients.get(0) : null)
                 .param(
                         "notifiedIds",
@@ -139,19 +152,9 @@ public class EscalationService {
                                 + String.join(
                                         ",",
                                         recipients.stream().map(String::valueOf).toList()) + "}")
-                .param("now", Timestamp.from(now))
-                .query(Long.class)
-                .optional();
-        if (claimed.isEmpty()) {
-            return false;
-        }
-        TicketPriority raisedTo = ticket.escalate(level, raise, now);
-        if (raisedTo != null) {
-            jdbc.sql("update ticket_escalation set priority_raised_to = :priority where id = :id")
-                    .param("priority", raisedTo.name())
-                    .param("id", claimed.get())
-                    .update();
-        }
+                .param("priority", raisedTo == null ? null : raisedTo.name())
+                .param("id", claimed.get())
+                .update();
         String messageKey = "notification.ticketEscalated." + c.kind().name() + "." + level;
         for (long recipient : recipients) {
             notifications.notify(

@@ -58,7 +58,7 @@ class TicketApiController {
     /** {@code {"assigneeId": 7}}; without an assignee the caller claims the ticket. */
     record AssignRequest(@Nullable Long assigneeId) {}
 
-    record CommentRequest(@Nullable String body, boolean internal) {}
+    record CommentRequest(@Nullable String body, @Nullable Boolean internal) {}
 
     @GetMapping
     PageJson<?> list(
@@ -153,7 +153,7 @@ class TicketApiController {
             return ResponseEntity.badRequest()
                     .body(ApiExceptionHandler.fieldProblem("body", "Size", "body must be 1-10000 characters"));
         }
-        service.comment(id, body.body(), body.internal(), principal.currentUser());
+        service.comment(id, body.body(), Boolean.TRUE.equals(body.internal()), principal.currentUser());
         return ResponseEntity.status(HttpStatus.CREATED).body(queries.details(id, principal.currentUser()));
     }
 
