@@ -158,6 +158,14 @@ public class CustomerQueries {
         return access.writeScope(user).includes(ownerId) ? CustomerAccessLevel.WRITE : CustomerAccessLevel.READ;
     }
 
+    /** The customer's value tier (importance) whatever the user's scope, for rules such as SLA targets. */
+    public java.util.Optional<Importance> importanceOf(long customerId) {
+        return jdbc.sql("select importance from customer where id = :id")
+                .param("id", customerId)
+                .query((rs, n) -> Importance.valueOf(rs.getString("importance")))
+                .optional();
+    }
+
     public @Nullable CustomerRow row(long id, CurrentUser user) {
         OwnerScope scope = access.readScope(user);
         if (scope.isEmpty()) {

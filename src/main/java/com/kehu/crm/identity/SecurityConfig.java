@@ -80,6 +80,7 @@ class SecurityConfig {
                     sellerRules(auth, "/api/v1/pipeline");
                     customerRules(auth, "/api/v1/orders");
                     productRules(auth, "/api/v1/products");
+                    ticketRules(auth, "/api/v1/tickets");
                     auth.requestMatchers("/api/v1/leads", "/api/v1/leads/**").hasRole(Role.SALES_REP.name());
                     auth.requestMatchers("/api/v1/activities", "/api/v1/activities/**")
                             .hasRole(Role.SALES_REP.name());
@@ -122,6 +123,7 @@ class SecurityConfig {
                     customerRules(auth, "/opportunities");
                     customerRules(auth, "/orders");
                     productRules(auth, "/products");
+                    ticketRules(auth, "/tickets");
                     auth.requestMatchers("/leads", "/leads/**").hasRole(Role.SALES_REP.name());
                     // logging sales activities is sellers' work; support reads the customer timeline under /customers
                     auth.requestMatchers("/activities/**", "/tasks", "/tasks/**", "/my-day")
@@ -164,6 +166,15 @@ class SecurityConfig {
                     auth,
             String base) {
         auth.requestMatchers(base, base + "/**").hasRole(Role.SALES_REP.name());
+    }
+
+    /** Service tickets: support agents work them, sellers see and log those of their customers. */
+    private static void ticketRules(
+            org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer<HttpSecurity>
+                            .AuthorizationManagerRequestMatcherRegistry
+                    auth,
+            String base) {
+        auth.requestMatchers(base, base + "/**").hasAnyRole(Role.SALES_REP.name(), Role.SUPPORT_AGENT.name());
     }
 
     /** The price list: read by sellers and support; changed by managers and admins. */

@@ -96,7 +96,14 @@ class MessageBundleTests {
                 com.kehu.crm.sales.LeadSource.class,
                 com.kehu.crm.sales.ProspectList.class,
                 com.kehu.crm.sales.LeadView.class,
-                com.kehu.crm.activity.ActivityType.class)) {
+                com.kehu.crm.activity.ActivityType.class,
+                com.kehu.crm.support.TicketStatus.class,
+                com.kehu.crm.support.TicketPriority.class,
+                com.kehu.crm.support.TicketType.class,
+                com.kehu.crm.support.TicketChannel.class,
+                com.kehu.crm.support.TicketView.class,
+                com.kehu.crm.support.EscalationAction.class,
+                com.kehu.crm.support.EscalationKind.class)) {
             for (Enum<?> constant : type.getEnumConstants()) {
                 String key = type.getSimpleName() + "." + constant.name();
                 if (!english.containsKey(key)) {
