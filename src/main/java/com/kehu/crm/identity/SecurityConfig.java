@@ -83,6 +83,7 @@ class SecurityConfig {
                     auth.requestMatchers("/api/v1/leads", "/api/v1/leads/**").hasRole(Role.SALES_REP.name());
                     auth.requestMatchers("/api/v1/activities", "/api/v1/activities/**")
                             .hasRole(Role.SALES_REP.name());
+                    supportRules(auth, "/api/v1/surveys");
                     auth.anyRequest().authenticated();
                 })
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problem(
@@ -114,6 +115,8 @@ class SecurityConfig {
                                     "/actuator/health/**",
                                     "/actuator/info")
                             .permitAll();
+                    // the customer's survey link: no account, the single-use token is the credential
+                    auth.requestMatchers("/s/**").permitAll();
                     auth.requestMatchers("/admin/**").hasRole(Role.ADMIN.name());
                     customerRules(auth, "/customers");
                     customerRules(auth, "/contacts");
@@ -127,6 +130,7 @@ class SecurityConfig {
                     auth.requestMatchers("/activities/**", "/tasks", "/tasks/**", "/my-day")
                             .hasRole(Role.SALES_REP.name());
                     auth.requestMatchers("/team/**").hasRole(Role.MANAGER.name());
+                    supportRules(auth, "/surveys");
                     auth.anyRequest().authenticated();
                 })
                 .formLogin(form -> form.loginPage("/login")
@@ -164,6 +168,15 @@ class SecurityConfig {
                     auth,
             String base) {
         auth.requestMatchers(base, base + "/**").hasRole(Role.SALES_REP.name());
+    }
+
+    /** Satisfaction surveys: support agents and sellers (and those above them); record rules in the services. */
+    private static void supportRules(
+            org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer<HttpSecurity>
+                            .AuthorizationManagerRequestMatcherRegistry
+                    auth,
+            String base) {
+        auth.requestMatchers(base, base + "/**").hasAnyRole(Role.SALES_REP.name(), Role.SUPPORT_AGENT.name());
     }
 
     /** The price list: read by sellers and support; changed by managers and admins. */
