@@ -34,7 +34,7 @@ class SurveyAttributeController {
     @Setter
     static class AttributeForm {
         @NotBlank
-        @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}", message = "{survey.attribute.code.pattern}")
+        @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}")
         private String code = "";
 
         @NotBlank
