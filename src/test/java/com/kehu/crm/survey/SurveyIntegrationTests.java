@@ -403,6 +403,18 @@ class SurveyIntegrationTests {
                 .contains("/surveys/" + id);
         assertThat(mvc.get().uri("/surveys/for-ticket/" + ticket).with(user("rep3")))
                 .hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(mvc.get().uri("/surveys/" + id).with(user("rep1")).header("Accept-Language", "zh-CN"))
+                .hasStatusOk()
+                .bodyText()
+                .contains("总体满意度", "价格", "响应可以更快");
+        assertThat(mvc.get().uri("/surveys/record?customerId=" + customer).with(user("agent1")))
+                .hasStatusOk()
+                .bodyText()
+                .contains("attributes[PRICE]", "record-form");
+        assertThat(mvc.get().uri("/admin/survey-attributes").with(user("admin")))
+                .hasStatusOk()
+                .bodyText()
+                .contains("PRODUCT_QUALITY", "attribute-form");
         assertThat(timeline.entries(customer, null, 10))
                 .anySatisfy(e -> assertThat(e.kind()).isEqualTo("survey"));
         assertThat(timeline).isInstanceOf(TimelineContributor.class);
