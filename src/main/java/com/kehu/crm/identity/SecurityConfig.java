@@ -80,10 +80,11 @@ class SecurityConfig {
                     sellerRules(auth, "/api/v1/pipeline");
                     customerRules(auth, "/api/v1/orders");
                     productRules(auth, "/api/v1/products");
-                    ticketRules(auth, "/api/v1/tickets");
+                    supportRules(auth, "/api/v1/tickets");
                     auth.requestMatchers("/api/v1/leads", "/api/v1/leads/**").hasRole(Role.SALES_REP.name());
                     auth.requestMatchers("/api/v1/activities", "/api/v1/activities/**")
                             .hasRole(Role.SALES_REP.name());
+                    supportRules(auth, "/api/v1/surveys");
                     auth.anyRequest().authenticated();
                 })
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problem(
@@ -115,6 +116,8 @@ class SecurityConfig {
                                     "/actuator/health/**",
                                     "/actuator/info")
                             .permitAll();
+                    // the customer's survey link: no account, the single-use token is the credential
+                    auth.requestMatchers("/s/**").permitAll();
                     auth.requestMatchers("/admin/**").hasRole(Role.ADMIN.name());
                     customerRules(auth, "/customers");
                     customerRules(auth, "/contacts");
@@ -123,12 +126,13 @@ class SecurityConfig {
                     customerRules(auth, "/opportunities");
                     customerRules(auth, "/orders");
                     productRules(auth, "/products");
-                    ticketRules(auth, "/tickets");
+                    supportRules(auth, "/tickets");
                     auth.requestMatchers("/leads", "/leads/**").hasRole(Role.SALES_REP.name());
                     // logging sales activities is sellers' work; support reads the customer timeline under /customers
                     auth.requestMatchers("/activities/**", "/tasks", "/tasks/**", "/my-day")
                             .hasRole(Role.SALES_REP.name());
                     auth.requestMatchers("/team/**").hasRole(Role.MANAGER.name());
+                    supportRules(auth, "/surveys");
                     auth.anyRequest().authenticated();
                 })
                 .formLogin(form -> form.loginPage("/login")
@@ -168,8 +172,11 @@ class SecurityConfig {
         auth.requestMatchers(base, base + "/**").hasRole(Role.SALES_REP.name());
     }
 
-    /** Service tickets: support agents work them, sellers see and log those of their customers. */
-    private static void ticketRules(
+    /**
+     * Support's screens (tickets, surveys): support agents and sellers and those above them; who may see and work
+     * which ticket or survey is decided by the record rules in the services.
+     */
+    private static void supportRules(
             org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer<HttpSecurity>
                             .AuthorizationManagerRequestMatcherRegistry
                     auth,

@@ -103,7 +103,9 @@ class MessageBundleTests {
                 com.kehu.crm.support.TicketChannel.class,
                 com.kehu.crm.support.TicketView.class,
                 com.kehu.crm.support.EscalationAction.class,
-                com.kehu.crm.support.EscalationKind.class)) {
+                com.kehu.crm.support.EscalationKind.class,
+                com.kehu.crm.survey.SurveyChannel.class,
+                com.kehu.crm.survey.InvitationStatus.class)) {
             for (Enum<?> constant : type.getEnumConstants()) {
                 String key = type.getSimpleName() + "." + constant.name();
                 if (!english.containsKey(key)) {
