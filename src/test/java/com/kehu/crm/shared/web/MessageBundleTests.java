@@ -96,7 +96,9 @@ class MessageBundleTests {
                 com.kehu.crm.sales.LeadSource.class,
                 com.kehu.crm.sales.ProspectList.class,
                 com.kehu.crm.sales.LeadView.class,
-                com.kehu.crm.activity.ActivityType.class)) {
+                com.kehu.crm.activity.ActivityType.class,
+                com.kehu.crm.support.CallDirection.class,
+                com.kehu.crm.support.CallOutcome.class)) {
             for (Enum<?> constant : type.getEnumConstants()) {
                 String key = type.getSimpleName() + "." + constant.name();
                 if (!english.containsKey(key)) {
