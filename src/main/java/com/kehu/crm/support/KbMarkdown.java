@@ -6,8 +6,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Article bodies are Markdown typed by agents and shown to everybody, so rendering is the XSS boundary: raw HTML in
- * the source is escaped, not passed through, and link and image URLs with unsafe schemes ({@code javascript:},
- * {@code data:}, …) are dropped by commonmark's URL sanitiser. Both builders are thread-safe.
+ * the source is escaped, not passed through, and link and image URLs are kept only when relative or http(s) or
+ * mailto ({@code javascript:}, {@code data:}, {@code vbscript:} become empty). Links get {@code rel="nofollow"}.
+ * Parser and renderer are thread-safe.
  */
 @Component
 public class KbMarkdown {
