@@ -26,9 +26,10 @@ class KbMarkdownTests {
     @Test
     void dropsUnsafeLinkTargets() {
         String html = markdown.toHtml(
-                "[click](javascript:alert(1)) [data](data:text/html;base64,PHNjcmlwdD4=) ![img](JavaScript:alert(2))");
+                "[click](javascript:alert(1)) [data](data:text/html;base64,PHNjcmlwdD4=) ![img](JavaScript:alert(2))"
+                        + " [tab](java&#9;script:alert(3)) [vb](VBScript:msgbox) [ok](/kb/articles/1)");
 
-        assertThat(html.toLowerCase()).doesNotContain("javascript:", "data:text");
-        assertThat(html).contains(">click</a>", "href=\"\"");
+        assertThat(html.toLowerCase()).doesNotContain("script:", "data:text");
+        assertThat(html).contains(">click</a>", "href=\"\"", "href=\"/kb/articles/1\"");
     }
 }
