@@ -99,6 +99,25 @@ public class ContactQueries {
                 .list();
     }
 
+    /**
+     * Contacts of customers the user may read whose first number (the mobile, else the office phone) starts with
+     * {@code digits} (national digits, at least three), through the prefix index on {@code phone_digits}; for the
+     * call log's number lookup.
+     */
+    public List<ContactRow> matchByPhone(String digits, CurrentUser user) {
+        OwnerScope scope = access.readScope(user);
+        if (scope.isEmpty() || digits.length() < 3 || !digits.chars().allMatch(Character::isDigit)) {
+            return List.of();
+        }
+        String sql = SELECT + " where ct.phone_digits like :prefix"
+                + (scope.all() ? "" : " and c.owner_id in (:ownerIds)") + " order by ct.name, ct.id limit 10";
+        var spec = jdbc.sql(sql).param("prefix", digits + "%");
+        if (!scope.all()) {
+            spec = spec.param("ownerIds", List.copyOf(scope.ownerIds()));
+        }
+        return spec.query(ContactQueries::row).list();
+    }
+
     public ContactRow details(long id, CurrentUser user) {
         ContactRow row = jdbc.sql(SELECT + " where ct.id = :id")
                 .param("id", id)

@@ -180,6 +180,39 @@ public class CustomerQueries {
     }
 
     /**
+     * Customers the user may read whose phone starts or ends with {@code digits} (national digits, at least three;
+     * the end only from seven digits on, as a caller ID often lacks or adds an area code). Uses the prefix and
+     * reversed-suffix indexes on {@code phone_digits}; exact matches first.
+     */
+    public List<CustomerPhoneMatch> matchByPhone(String digits, CurrentUser user) {
+        OwnerScope scope = access.readScope(user);
+        if (scope.isEmpty() || digits.length() < 3 || !digits.chars().allMatch(Character::isDigit)) {
+            return List.of();
+        }
+        boolean suffix = digits.length() >= 7;
+        // constant fragments; the digits and owners are bound parameters
+        String sql = "select c.id, c.code, c.name, c.phone, c.phone_digits = :digits as exact from customer c"
+                + " where (c.phone_digits like :prefix"
+                + (suffix ? " or reverse(c.phone_digits) like :suffixReversed)" : ")")
+                + (scope.all() ? "" : " and c.owner_id in (:ownerIds)")
+                + " order by exact desc, c.archived, c.name, c.id limit 10";
+        var spec = jdbc.sql(sql).param("digits", digits).param("prefix", digits + "%");
+        if (suffix) {
+            spec = spec.param("suffixReversed", new StringBuilder(digits).reverse() + "%");
+        }
+        if (!scope.all()) {
+            spec = spec.param("ownerIds", List.copyOf(scope.ownerIds()));
+        }
+        return spec.query((rs, n) -> new CustomerPhoneMatch(
+                        rs.getLong("id"),
+                        rs.getString("code"),
+                        rs.getString("name"),
+                        rs.getString("phone"),
+                        rs.getBoolean("exact")))
+                .list();
+    }
+
+    /**
      * Customers that may be the same party, across all customers whatever the user's scope: the same name (ignoring
      * case) or a name containing it, the same phone digits, or the same e-mail. Each branch uses its own index
      * (lower-name prefix, bigrams, phone digits, lower e-mail); exact name matches come first.

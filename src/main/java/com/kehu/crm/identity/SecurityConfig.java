@@ -85,6 +85,9 @@ class SecurityConfig {
                     auth.requestMatchers("/api/v1/activities", "/api/v1/activities/**")
                             .hasRole(Role.SALES_REP.name());
                     supportRules(auth, "/api/v1/surveys");
+                    knowledgeBaseRules(auth, "/api/v1/kb");
+                    auth.requestMatchers("/api/v1/calls", "/api/v1/calls/**")
+                            .hasAnyRole(Role.SALES_REP.name(), Role.SUPPORT_AGENT.name());
                     auth.anyRequest().authenticated();
                 })
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problem(
@@ -133,6 +136,15 @@ class SecurityConfig {
                             .hasRole(Role.SALES_REP.name());
                     auth.requestMatchers("/team/**").hasRole(Role.MANAGER.name());
                     supportRules(auth, "/surveys");
+                    // linking an article to a ticket ("solved by") is for whoever may see the ticket (checked in
+                    // KbService)
+                    auth.requestMatchers(HttpMethod.POST, "/kb/articles/*/links", "/kb/articles/*/unlink")
+                            .hasAnyRole(Role.SALES_REP.name(), Role.SUPPORT_AGENT.name());
+                    auth.requestMatchers("/kb/articles/new", "/kb/articles/*/edit")
+                            .hasRole(Role.SUPPORT_AGENT.name());
+                    knowledgeBaseRules(auth, "/kb");
+                    auth.requestMatchers("/calls", "/calls/**")
+                            .hasAnyRole(Role.SALES_REP.name(), Role.SUPPORT_AGENT.name());
                     auth.anyRequest().authenticated();
                 })
                 .formLogin(form -> form.loginPage("/login")
@@ -193,6 +205,17 @@ class SecurityConfig {
         auth.requestMatchers(HttpMethod.GET, base, base + "/**")
                 .hasAnyRole(Role.SALES_REP.name(), Role.SUPPORT_AGENT.name());
         auth.requestMatchers(base, base + "/**").hasRole(Role.MANAGER.name());
+    }
+
+    /** The knowledge base: read by sellers and support (drafts only by support); written by support and above. */
+    private static void knowledgeBaseRules(
+            org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer<HttpSecurity>
+                            .AuthorizationManagerRequestMatcherRegistry
+                    auth,
+            String base) {
+        auth.requestMatchers(HttpMethod.GET, base, base + "/**")
+                .hasAnyRole(Role.SALES_REP.name(), Role.SUPPORT_AGENT.name());
+        auth.requestMatchers(base, base + "/**").hasRole(Role.SUPPORT_AGENT.name());
     }
 
     private static void problem(HttpServletResponse response, int status, String title, String detail)

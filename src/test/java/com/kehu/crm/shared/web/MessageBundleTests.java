@@ -105,7 +105,9 @@ class MessageBundleTests {
                 com.kehu.crm.support.EscalationAction.class,
                 com.kehu.crm.support.EscalationKind.class,
                 com.kehu.crm.survey.SurveyChannel.class,
-                com.kehu.crm.survey.InvitationStatus.class)) {
+                com.kehu.crm.survey.InvitationStatus.class,
+                com.kehu.crm.support.CallDirection.class,
+                com.kehu.crm.support.CallOutcome.class)) {
             for (Enum<?> constant : type.getEnumConstants()) {
                 String key = type.getSimpleName() + "." + constant.name();
                 if (!english.containsKey(key)) {
