@@ -110,7 +110,8 @@ public class TicketBench {
     static int runSql(Connection db, Scenario s, long agent, long rep1, long customer) throws Exception {
         Timestamp now = Timestamp.from(Instant.now());
         Timestamp soon = Timestamp.from(Instant.now().plus(Duration.ofMinutes(30)));
-        String order = s.history() ? "t.created_at desc, t.id desc" : "t.resolution_due_at asc, t.id asc";
+        // agents' queue views by due time; a customer's history and a rep's list newest first (TicketController)
+        String order = s.history() || s.rep() ? "t.created_at desc, t.id desc" : "t.resolution_due_at asc, t.id asc";
         int limit = s.history() ? 50 : 25;
         List<Object> whereParams = new ArrayList<>();
         if (s.where().contains("assignee_id = ?")) {

@@ -69,8 +69,8 @@ class TicketController {
     String queue(
             @RequestParam(required = false) @Nullable TicketView view,
             @RequestParam(required = false) @Nullable TicketStatus status,
-            @RequestParam(defaultValue = "DUE") TicketSort sort,
-            @RequestParam(defaultValue = "false") boolean desc,
+            @RequestParam(required = false) @Nullable TicketSort sort,
+            @RequestParam(required = false) @Nullable Boolean desc,
             @RequestParam(defaultValue = "0") int page,
             @AuthenticationPrincipal CrmUserDetails principal,
             HttpServletRequest request,
@@ -78,8 +78,11 @@ class TicketController {
         CurrentUser user = principal.currentUser();
         boolean agent = TicketQueries.isAgent(user);
         TicketView current = view == null ? (agent ? TicketView.MINE : TicketView.ALL) : view;
-        var tickets =
-                queries.list(new TicketFilter(current, status, null, null, false), sort, desc, page, PAGE_SIZE, user);
+        // agents work their queue by due time; everyone else sees their customers' tickets newest first
+        TicketSort order = sort != null ? sort : agent ? TicketSort.DUE : TicketSort.CREATED;
+        boolean descending = desc != null ? desc : order == TicketSort.CREATED;
+        var tickets = queries.list(
+                new TicketFilter(current, status, null, null, false), order, descending, page, PAGE_SIZE, user);
         model.addAttribute("tickets", tickets);
         model.addAttribute("view", current);
         model.addAttribute("views", agent ? List.of(TicketView.values()) : List.of(TicketView.ALL));
@@ -87,7 +90,7 @@ class TicketController {
         model.addAttribute("statuses", TicketStatus.values());
         model.addAttribute("agent", agent);
         model.addAttribute("pageLinks", Urls.pageLinks(tickets));
-        model.addAttribute("sortLinks", Urls.sortLinks(sort, desc, TicketSort.values()));
+        model.addAttribute("sortLinks", Urls.sortLinks(order, descending, TicketSort.values()));
         if ("true".equals(request.getHeader("HX-Request"))) {
             return "tickets/list :: results";
         }
