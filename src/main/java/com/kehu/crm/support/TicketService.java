@@ -113,6 +113,28 @@ public class TicketService {
         ticket.comment(user.id(), body, internal || !agent, calendar.now());
     }
 
+    /**
+     * Deletes a ticket logged by mistake: only while it is NEW, by an agent or whoever logged it, and only when no
+     * comment, call or knowledge-base link refers to it. A worked ticket is part of the customer's history and stays.
+     */
+    public void delete(long id, CurrentUser user) {
+        Ticket ticket = load(id, user);
+        if (!TicketQueries.isAgent(user) && !java.util.Objects.equals(ticket.getCreatedBy(), user.id())) {
+            throw new AccessDeniedException("Only agents or the ticket's author delete it");
+        }
+        boolean referenced = jdbc.sql("""
+                        select exists (select 1 from ticket_comment where ticket_id = :id)
+                            or exists (select 1 from call_record where ticket_id = :id)
+                            or exists (select 1 from ticket_kb_article where ticket_id = :id)""").param("id", id).query(Boolean.class).single();
+        if (ticket.getStatus() != TicketStatus.NEW || referenced) {
+            throw new TicketRuleException("ticket.delete.notAllowed", "Ticket " + id + " has been worked on");
+        }
+        jdbc.sql("delete from ticket_escalation where ticket_id = :id")
+                .param("id", id)
+                .update();
+        tickets.delete(ticket);
+    }
+
     Ticket load(long id, CurrentUser user) {
         Ticket ticket = tickets.findById(id).orElseThrow(() -> TicketNotFoundException.forId(id));
         if (!queries.isVisible(id, user)) {

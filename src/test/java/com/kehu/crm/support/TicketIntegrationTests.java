@@ -195,6 +195,29 @@ class TicketIntegrationTests {
     }
 
     @Test
+    void deletesOnlyATicketNobodyWorkedOn() {
+        long customer = customerOf("rep1");
+        long mistake = ticketOf("rep1", customer, "INQUIRY");
+        long worked = ticketOf("rep1", customer, "COMPLAINT");
+        assertThat(post("agent1", "/api/v1/tickets/" + worked + "/comments", "{\"body\": \"已联系客户\"}"))
+                .hasStatus2xxSuccessful();
+
+        assertThat(mvc.delete().uri("/api/v1/tickets/" + mistake).with(httpBasic("rep3", PASSWORD)))
+                .hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(mvc.delete().uri("/api/v1/tickets/" + worked).with(httpBasic("agent1", PASSWORD)))
+                .hasStatus(HttpStatus.CONFLICT)
+                .bodyJson()
+                .extractingPath("$.code")
+                .isEqualTo("ticket.delete.notAllowed");
+        assertThat(mvc.delete().uri("/api/v1/tickets/" + mistake).with(httpBasic("rep1", PASSWORD)))
+                .hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(mvc.get().uri("/api/v1/tickets/" + mistake).with(httpBasic("agent1", PASSWORD)))
+                .hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(mvc.get().uri("/api/v1/tickets/" + worked).with(httpBasic("agent1", PASSWORD)))
+                .hasStatusOk();
+    }
+
+    @Test
     void editsWithTheVersionAndRefusesAStaleOne() {
         long customer = customerOf("rep1");
         long id = ticketOf("rep1", customer, "INQUIRY");
