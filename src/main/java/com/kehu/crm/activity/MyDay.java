@@ -3,6 +3,7 @@ package com.kehu.crm.activity;
 import com.kehu.crm.identity.CurrentUser;
 import com.kehu.crm.identity.OwnerScope;
 import com.kehu.crm.sales.SalesAgenda;
+import com.kehu.crm.shared.time.BusinessCalendar;
 import java.time.LocalDate;
 import java.util.List;
 import lombok.RequiredArgsConstructor;
@@ -19,7 +20,7 @@ public class MyDay {
 
     private final ActivityQueries activities;
     private final SalesAgenda agenda;
-    private final WorkingDay day;
+    private final BusinessCalendar day;
 
     public record Agenda(
             LocalDate today,
@@ -37,6 +38,6 @@ public class MyDay {
                 activities.openTasks(me, day.now(), day.endOfToday(), LIMIT),
                 activities.followUpsDue(user.id(), day.today(), LIMIT),
                 agenda.leadsAboutToReturn(user.id(), LIMIT),
-                agenda.dealsClosingIn(user.id(), day.month(), LIMIT));
+                agenda.dealsClosingIn(user.id(), day.thisMonth(), LIMIT));
     }
 }

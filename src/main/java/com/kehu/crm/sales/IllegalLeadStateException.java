@@ -1,17 +1,11 @@
 package com.kehu.crm.sales;
 
-/** The lead's state does not allow this step (claiming a lead someone owns, converting an unqualified one…). */
-public class IllegalLeadStateException extends RuntimeException {
+import com.kehu.crm.shared.domain.RuleViolationException;
 
-    private final String reasonKey;
+/** The lead's state does not allow this step (claiming a lead someone owns, converting an unqualified one…). */
+public class IllegalLeadStateException extends RuleViolationException {
 
     public IllegalLeadStateException(String reasonKey, String message) {
-        super(message);
-        this.reasonKey = reasonKey;
-    }
-
-    /** The message key that explains the refusal on screen. */
-    public String reasonKey() {
-        return reasonKey;
+        super(reasonKey, message);
     }
 }

@@ -20,6 +20,7 @@ import com.kehu.crm.sales.NewOpportunity;
 import com.kehu.crm.sales.OpportunityData;
 import com.kehu.crm.sales.OpportunityService;
 import com.kehu.crm.sales.OpportunityType;
+import com.kehu.crm.shared.time.BusinessCalendar;
 import com.kehu.crm.shared.timeline.TimelineEntry;
 import com.kehu.crm.support.IntegrationTest;
 import java.math.BigDecimal;
@@ -75,7 +76,7 @@ class ActivityIntegrationTests {
     CustomerTimeline timeline;
 
     @Autowired
-    WorkingDay day;
+    BusinessCalendar day;
 
     @Autowired
     JdbcClient jdbc;

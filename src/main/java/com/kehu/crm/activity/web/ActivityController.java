@@ -4,7 +4,6 @@ import com.kehu.crm.activity.ActivityQueries;
 import com.kehu.crm.activity.ActivityRow;
 import com.kehu.crm.activity.ActivityService;
 import com.kehu.crm.activity.ActivityType;
-import com.kehu.crm.activity.WorkingDay;
 import com.kehu.crm.contact.ContactQueries;
 import com.kehu.crm.customer.CustomerNotFoundException;
 import com.kehu.crm.customer.CustomerQueries;
@@ -16,6 +15,7 @@ import com.kehu.crm.sales.LeadVisibility;
 import com.kehu.crm.sales.OpportunityNotFoundException;
 import com.kehu.crm.sales.OpportunityQueries;
 import com.kehu.crm.shared.domain.EditConflictException;
+import com.kehu.crm.shared.time.BusinessCalendar;
 import com.kehu.crm.shared.web.Flash;
 import com.kehu.crm.shared.web.PageView;
 import jakarta.validation.Valid;
@@ -51,7 +51,7 @@ class ActivityController {
     private final ContactQueries contacts;
     private final OpportunityQueries opportunities;
     private final LeadVisibility leads;
-    private final WorkingDay day;
+    private final BusinessCalendar day;
 
     @GetMapping("/for-customer/{customerId}")
     String forCustomer(

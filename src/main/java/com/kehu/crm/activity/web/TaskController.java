@@ -2,11 +2,11 @@ package com.kehu.crm.activity.web;
 
 import com.kehu.crm.activity.ActivityQueries;
 import com.kehu.crm.activity.ActivityService;
-import com.kehu.crm.activity.WorkingDay;
 import com.kehu.crm.identity.CrmUserDetails;
 import com.kehu.crm.identity.CurrentUser;
 import com.kehu.crm.identity.OwnerScope;
 import com.kehu.crm.identity.UserQueries;
+import com.kehu.crm.shared.time.BusinessCalendar;
 import java.util.Set;
 import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,7 +30,7 @@ class TaskController {
     private final ActivityQueries queries;
     private final ActivityService service;
     private final UserQueries users;
-    private final WorkingDay day;
+    private final BusinessCalendar day;
 
     @GetMapping
     String list(

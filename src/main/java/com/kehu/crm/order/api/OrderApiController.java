@@ -8,17 +8,15 @@ import com.kehu.crm.order.OrderRuleException;
 import com.kehu.crm.order.OrderService;
 import com.kehu.crm.order.OrderStatus;
 import com.kehu.crm.sales.SalesProperties;
+import com.kehu.crm.shared.time.BusinessCalendar;
 import com.kehu.crm.shared.web.ApiExceptionHandler;
 import com.kehu.crm.shared.web.PageJson;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -43,10 +41,7 @@ class OrderApiController {
     private final OrderService service;
     private final OrderProblems problems;
     private final SalesProperties sales;
-    private final Clock clock;
-
-    @Value("${crm.time-zone:Asia/Shanghai}")
-    private String timeZone = "Asia/Shanghai";
+    private final BusinessCalendar calendar;
 
     @GetMapping
     PageJson<?> list(
@@ -125,6 +120,6 @@ class OrderApiController {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(ZoneId.of(timeZone)));
+        return calendar.today();
     }
 }

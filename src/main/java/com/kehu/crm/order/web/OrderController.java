@@ -19,15 +19,13 @@ import com.kehu.crm.sales.OpportunityRef;
 import com.kehu.crm.sales.PipelineStage;
 import com.kehu.crm.sales.SalesProperties;
 import com.kehu.crm.shared.domain.EditConflictException;
+import com.kehu.crm.shared.time.BusinessCalendar;
 import com.kehu.crm.shared.web.Flash;
 import com.kehu.crm.shared.web.Urls;
 import jakarta.validation.Valid;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -54,10 +52,7 @@ class OrderController {
     private final CustomerQueries customers;
     private final OpportunityQueries opportunities;
     private final SalesProperties sales;
-    private final Clock clock;
-
-    @Value("${crm.time-zone:Asia/Shanghai}")
-    private String timeZone = "Asia/Shanghai";
+    private final BusinessCalendar calendar;
 
     @GetMapping
     String list(
@@ -98,7 +93,7 @@ class OrderController {
             RedirectAttributes flash) {
         CurrentUser user = principal.currentUser();
         OrderForm form = new OrderForm();
-        form.setOrderDate(LocalDate.now(clock.withZone(ZoneId.of(timeZone))));
+        form.setOrderDate(calendar.today());
         form.setCurrency(sales.currency());
         if (opportunityId != null) {
             OpportunityRef deal = opportunities
@@ -147,7 +142,7 @@ class OrderController {
     String detail(@PathVariable long id, @AuthenticationPrincipal CrmUserDetails principal, Model model) {
         OrderDetails order = queries.details(id, principal.currentUser());
         PaymentForm payment = new PaymentForm();
-        payment.setPaidOn(LocalDate.now(clock.withZone(ZoneId.of(timeZone))));
+        payment.setPaidOn(calendar.today());
         return detail(model, order, payment);
     }
 

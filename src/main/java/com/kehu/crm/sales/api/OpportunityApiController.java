@@ -1,7 +1,6 @@
 package com.kehu.crm.sales.api;
 
 import com.kehu.crm.identity.CrmUserDetails;
-import com.kehu.crm.sales.IllegalStageTransitionException;
 import com.kehu.crm.sales.NewOpportunity;
 import com.kehu.crm.sales.OpportunityDetails;
 import com.kehu.crm.sales.OpportunityFilter;
@@ -17,16 +16,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.Locale;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,7 +42,6 @@ class OpportunityApiController {
     private final OpportunityQueries queries;
     private final OpportunityService service;
     private final SalesProperties properties;
-    private final MessageSource messages;
 
     /** A stage move: {@code {"stage": "LOST", "lossReason": "price"}}. */
     record StageRequest(
@@ -125,15 +119,5 @@ class OpportunityApiController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable long id, @AuthenticationPrincipal CrmUserDetails principal) {
         service.delete(id, principal.currentUser());
-    }
-
-    /** A refused move or edit: 409 with the reason in words and as a code clients can test. */
-    @ExceptionHandler(IllegalStageTransitionException.class)
-    ProblemDetail refused(IllegalStageTransitionException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.CONFLICT, messages.getMessage(e.reasonKey(), null, "Not allowed.", Locale.ENGLISH));
-        problem.setTitle("Not allowed");
-        problem.setProperty("code", e.reasonKey());
-        return problem;
     }
 }

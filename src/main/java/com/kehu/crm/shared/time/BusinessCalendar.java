@@ -31,6 +31,11 @@ public class BusinessCalendar {
         return LocalDate.ofInstant(clock.instant(), zone);
     }
 
+    /** The first instant of tomorrow: "due today" means before this. */
+    public Instant endOfToday() {
+        return today().plusDays(1).atStartOfDay(zone).toInstant();
+    }
+
     public YearMonth thisMonth() {
         return YearMonth.from(today());
     }

@@ -2,10 +2,13 @@ package com.kehu.crm.shared.web;
 
 import com.kehu.crm.shared.domain.EditConflictException;
 import com.kehu.crm.shared.domain.RecordNotFoundException;
+import com.kehu.crm.shared.domain.RuleViolationException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -38,6 +41,19 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail conflict() {
         return ProblemDetail.forStatusAndDetail(
                 HttpStatus.CONFLICT, "The record was changed by someone else; reload it and apply your change again.");
+    }
+
+    /** A domain rule refused the request: 409, the fixed English text of its reason, and the reason as {@code code}. */
+    @ExceptionHandler(RuleViolationException.class)
+    ProblemDetail refused(RuleViolationException e) {
+        MessageSource messages = getMessageSource();
+        String detail = messages == null
+                ? "Not allowed."
+                : messages.getMessage(e.reasonKey(), null, "Not allowed.", Locale.ENGLISH);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
+        problem.setTitle("Not allowed");
+        problem.setProperty("code", e.reasonKey());
+        return problem;
     }
 
     @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)

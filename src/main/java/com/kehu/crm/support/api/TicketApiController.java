@@ -8,7 +8,6 @@ import com.kehu.crm.support.TicketDetails;
 import com.kehu.crm.support.TicketFilter;
 import com.kehu.crm.support.TicketQueries;
 import com.kehu.crm.support.TicketResolution;
-import com.kehu.crm.support.TicketRuleException;
 import com.kehu.crm.support.TicketService;
 import com.kehu.crm.support.TicketSort;
 import com.kehu.crm.support.TicketStatus;
@@ -17,16 +16,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.util.Locale;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,7 +41,6 @@ class TicketApiController {
 
     private final TicketQueries queries;
     private final TicketService service;
-    private final MessageSource messages;
 
     /** {@code {"status": "RESOLVED", "resolutionSummary": "..."}}; complaint fields optional. */
     record StatusRequest(
@@ -166,12 +160,4 @@ class TicketApiController {
     }
 
     /** A refused move or edit: 409 with the reason in words and as a code clients can test. */
-    @ExceptionHandler(TicketRuleException.class)
-    ProblemDetail refused(TicketRuleException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.CONFLICT, messages.getMessage(e.reasonKey(), null, "Not allowed.", Locale.ENGLISH));
-        problem.setTitle("Not allowed");
-        problem.setProperty("code", e.reasonKey());
-        return problem;
-    }
 }

@@ -18,7 +18,6 @@ import com.kehu.crm.activity.ActivityRow;
 import com.kehu.crm.activity.ActivityService;
 import com.kehu.crm.activity.ActivityType;
 import com.kehu.crm.activity.MyDay;
-import com.kehu.crm.activity.WorkingDay;
 import com.kehu.crm.contact.ContactQueries;
 import com.kehu.crm.customer.CustomerKind;
 import com.kehu.crm.customer.CustomerQueries;
@@ -31,6 +30,7 @@ import com.kehu.crm.identity.UserQueries;
 import com.kehu.crm.identity.WebSecurityTestConfiguration;
 import com.kehu.crm.sales.LeadVisibility;
 import com.kehu.crm.sales.OpportunityQueries;
+import com.kehu.crm.shared.time.BusinessCalendar;
 import com.kehu.crm.shared.web.Formats;
 import com.kehu.crm.shared.web.PageView;
 import java.time.Instant;
@@ -76,7 +76,7 @@ class ActivityControllerTests {
     LeadVisibility leads;
 
     @MockitoBean
-    WorkingDay day;
+    BusinessCalendar day;
 
     @MockitoBean
     UserQueries users;

@@ -31,6 +31,7 @@ import com.kehu.crm.sales.OpportunityQueries;
 import com.kehu.crm.sales.OpportunityRef;
 import com.kehu.crm.sales.PipelineStage;
 import com.kehu.crm.sales.SalesProperties;
+import com.kehu.crm.shared.time.BusinessCalendar;
 import com.kehu.crm.shared.web.Formats;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -61,8 +62,8 @@ class OrderControllerTests {
     @TestConfiguration(proxyBeanMethods = false)
     static class Config {
         @Bean
-        Clock clock() {
-            return Clock.systemUTC();
+        BusinessCalendar businessCalendar() {
+            return new BusinessCalendar(Clock.systemUTC(), "Asia/Shanghai");
         }
 
         @Bean
