@@ -100,6 +100,10 @@ class Customer extends BaseEntity {
     @Column(name = "completed_orders", nullable = false)
     private int completedOrders;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "retention_flag")
+    private @Nullable RetentionFlag retentionFlag;
+
     @OneToMany(mappedBy = "customer", cascade = CascadeType.ALL, fetch = FetchType.LAZY)
     private List<CustomerStatusChange> statusChanges = new ArrayList<>();
 
@@ -141,6 +145,10 @@ class Customer extends BaseEntity {
             statusChanges.add(new CustomerStatusChange(this, status, CustomerStatus.ACTUAL, changedBy));
             status = CustomerStatus.ACTUAL;
         }
+    }
+
+    void flagRetention(@Nullable RetentionFlag flag) {
+        this.retentionFlag = flag;
     }
 
     PurchaseStage purchaseStage() {

@@ -67,6 +67,11 @@ public class CustomerService {
         return customer.purchaseStage();
     }
 
+    /** Marks the customer as not worth retaining (bad credit, fraud), or clears the mark with null. */
+    public void flagRetention(long id, @Nullable RetentionFlag flag, CurrentUser user) {
+        loadForWrite(id, user).flagRetention(flag);
+    }
+
     public void reassign(long id, long newOwnerId, CurrentUser user) {
         Customer customer = loadForWrite(id, user);
         requireAssignable(newOwnerId, user);

@@ -88,6 +88,8 @@ class SecurityConfig {
                     knowledgeBaseRules(auth, "/api/v1/kb");
                     auth.requestMatchers("/api/v1/calls", "/api/v1/calls/**")
                             .hasAnyRole(Role.SALES_REP.name(), Role.SUPPORT_AGENT.name());
+                    marketingRules(auth, "/api/v1/campaigns");
+                    marketingRules(auth, "/api/v1/segments");
                     auth.anyRequest().authenticated();
                 })
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problem(
@@ -145,6 +147,12 @@ class SecurityConfig {
                     knowledgeBaseRules(auth, "/kb");
                     auth.requestMatchers("/calls", "/calls/**")
                             .hasAnyRole(Role.SALES_REP.name(), Role.SUPPORT_AGENT.name());
+                    marketingRules(auth, "/campaigns");
+                    marketingRules(auth, "/segments");
+                    // reorder reminders are the sellers' list; care programmes are read by sellers and marketers and
+                    // changed by managers (checked in the care service)
+                    auth.requestMatchers("/care/reorder", "/care/reorder/**").hasRole(Role.SALES_REP.name());
+                    auth.requestMatchers("/care", "/care/**").hasAnyRole(Role.SALES_REP.name(), Role.MARKETER.name());
                     auth.anyRequest().authenticated();
                 })
                 .formLogin(form -> form.loginPage("/login")
@@ -194,6 +202,15 @@ class SecurityConfig {
                     auth,
             String base) {
         auth.requestMatchers(base, base + "/**").hasAnyRole(Role.SALES_REP.name(), Role.SUPPORT_AGENT.name());
+    }
+
+    /** Campaigns and segments: marketers and those above them (managers, admins). */
+    private static void marketingRules(
+            org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer<HttpSecurity>
+                            .AuthorizationManagerRequestMatcherRegistry
+                    auth,
+            String base) {
+        auth.requestMatchers(base, base + "/**").hasRole(Role.MARKETER.name());
     }
 
     /** The price list: read by sellers and support; changed by managers and admins. */

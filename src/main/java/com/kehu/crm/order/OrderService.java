@@ -41,6 +41,7 @@ public class OrderService {
     private final CustomerQueries customerQueries;
     private final CustomerService customers;
     private final OpportunityQueries opportunities;
+    private final PurchaseHistory purchases;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
@@ -82,6 +83,8 @@ public class OrderService {
         order.moveTo(next, user.id(), clock.instant());
         if (next == OrderStatus.COMPLETED) {
             customers.recordCompletedOrder(order.getCustomerId(), user.id());
+            orders.flush();
+            purchases.refresh(java.util.List.of(order.getCustomerId()));
             events.publishEvent(new OrderCompleted(id, order.getCustomerId(), user.id()));
         }
         orders.flush();

@@ -46,6 +46,7 @@ public class LeadConversionService {
     private final ContactService contactService;
     private final OpportunityService opportunityService;
     private final EntityManager entityManager;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     /** Customers that look like the lead, shown before the user decides how to convert it. */
     @Transactional(readOnly = true)
@@ -89,6 +90,7 @@ public class LeadConversionService {
                 ? null
                 : opportunityService.open(new NewOpportunity(customerId, command.opportunity(), ownerId, leadId), user);
         lead.markConverted(customerId, contactId, opportunityId, confirmationRequired);
+        events.publishEvent(new LeadConverted(leadId, customerId, user.id()));
         return new LeadConversion(customerId, contactId, opportunityId);
     }
 
