@@ -75,6 +75,24 @@ class MessageBundleTests {
     @Test
     void everyEnumShownOnScreenHasALabel() {
         List<String> missing = new ArrayList<>();
+        List<Class<? extends Enum<?>>> types = new ArrayList<>();
+        // marketing (issue 5): campaigns
+        types.addAll(List.of());
+
+        // marketing (issue 5): segments
+        types.addAll(List.of());
+
+        // marketing (issue 5): customer care and reorder
+        types.addAll(List.of());
+
+        for (Class<? extends Enum<?>> type : types) {
+            for (Enum<?> constant : type.getEnumConstants()) {
+                String key = type.getSimpleName() + "." + constant.name();
+                if (!english.containsKey(key)) {
+                    missing.add(key);
+                }
+            }
+        }
         for (Class<? extends Enum<?>> type : List.of(
                 CustomerKind.class,
                 CustomerStatus.class,
@@ -107,7 +125,8 @@ class MessageBundleTests {
                 com.kehu.crm.survey.SurveyChannel.class,
                 com.kehu.crm.survey.InvitationStatus.class,
                 com.kehu.crm.support.CallDirection.class,
-                com.kehu.crm.support.CallOutcome.class)) {
+                com.kehu.crm.support.CallOutcome.class,
+                com.kehu.crm.customer.RetentionFlag.class)) {
             for (Enum<?> constant : type.getEnumConstants()) {
                 String key = type.getSimpleName() + "." + constant.name();
                 if (!english.containsKey(key)) {
