@@ -46,7 +46,7 @@ class LeadConfirmationTests {
         assertThat(fixtures.convert("rep1", lead, "{}"))
                 .hasStatus(HttpStatus.CONFLICT)
                 .bodyJson()
-                .extractingPath("$.reason")
+                .extractingPath("$.code")
                 .isEqualTo("lead.convert.notConfirmed");
         assertThat(mvc.post().uri("/api/v1/leads/" + lead + "/confirm").with(httpBasic("rep1", PASSWORD)))
                 .as("reps do not confirm")

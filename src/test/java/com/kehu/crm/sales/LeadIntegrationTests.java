@@ -119,7 +119,7 @@ class LeadIntegrationTests {
                 .as("a converted lead is closed")
                 .hasStatus(HttpStatus.CONFLICT)
                 .bodyJson()
-                .extractingPath("$.reason")
+                .extractingPath("$.code")
                 .isEqualTo("lead.convert.notQualified");
         assertThat(mvc.delete().uri("/api/v1/leads/" + lead).with(httpBasic("rep1", PASSWORD)))
                 .as("a converted lead stays as history")

@@ -106,7 +106,8 @@ class ActivityApiController {
     ResponseEntity<ProblemDetail> leadNotWorkable(IllegalLeadStateException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.CONFLICT, "The lead cannot be worked: claim it first, or it is closed.");
-        problem.setProperty("reason", e.reasonKey());
+        problem.setProperty("code", e.reasonKey());
+        problem.setProperty("reason", e.reasonKey()); // the name before 0.5; kept for existing clients
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 }

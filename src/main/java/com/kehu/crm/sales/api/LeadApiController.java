@@ -172,7 +172,8 @@ class LeadApiController {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.CONFLICT, messages.getMessage(e.reasonKey(), null, "Not allowed now.", Locale.ENGLISH));
         problem.setTitle("Not possible in the lead's current state");
-        problem.setProperty("reason", e.reasonKey());
+        problem.setProperty("code", e.reasonKey());
+        problem.setProperty("reason", e.reasonKey()); // the name before 0.5; kept for existing clients
         return problem;
     }
 
@@ -183,7 +184,8 @@ class LeadApiController {
                 "Similar customers exist. Convert again with existingCustomerId to attach the lead to one of them,"
                         + " or with ignoreDuplicates true to create a new customer.");
         problem.setTitle("Possible duplicate customers");
-        problem.setProperty("reason", "lead.convert.duplicates");
+        problem.setProperty("code", "lead.convert.duplicates");
+        problem.setProperty("reason", "lead.convert.duplicates"); // the name before 0.5; kept for existing clients
         problem.setProperty(
                 "candidates",
                 e.candidates().stream()
