@@ -47,9 +47,9 @@ public record SegmentCriteria(
         @Nullable BigDecimal minSpend,
         @Nullable BigDecimal maxSpend,
         @Nullable Integer dueToReorderWithinDays,
-        boolean winBack,
-        boolean neverBought,
-        boolean includeArchived) {
+        Boolean winBack,
+        Boolean neverBought,
+        Boolean includeArchived) {
 
     public static final int MAX_TAGS = 20;
 
@@ -61,6 +61,10 @@ public record SegmentCriteria(
         statuses = distinct(statuses);
         importances = distinct(importances);
         tags = normaliseTags(tags);
+        // absent in stored or posted JSON means no
+        winBack = Boolean.TRUE.equals(winBack);
+        neverBought = Boolean.TRUE.equals(neverBought);
+        includeArchived = Boolean.TRUE.equals(includeArchived);
     }
 
     public static SegmentCriteria none() {

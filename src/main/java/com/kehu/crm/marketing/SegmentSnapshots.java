@@ -7,12 +7,16 @@ import jakarta.annotation.PreDestroy;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,6 +54,7 @@ public class SegmentSnapshots {
     private final BusinessCalendar calendar;
     private final SegmentProperties settings;
     private final ExecutorService executor;
+    private final Map<Long, Future<?>> runs = new ConcurrentHashMap<>();
 
     public SegmentSnapshots(
             JdbcClient jdbc,
@@ -77,17 +82,38 @@ public class SegmentSnapshots {
     public SegmentSnapshotView addToCampaign(long segmentId, long campaignId, CurrentUser user) {
         SegmentView segment = queries.get(segmentId, user);
         long id = start(segment, campaignId, user);
-        Future<?> run = executor.submit(() -> run(id));
-        try {
-            run.get(settings.snapshotWait().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            // still running: the caller shows the progress
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            log.error("Snapshot {} failed", id, e.getCause());
+        submit(id);
+        return awaitFinished(id, settings.snapshotWait());
+    }
+
+    /** Waits up to {@code timeout} for a run started in this process to end; returns its state either way. */
+    public SegmentSnapshotView awaitFinished(long snapshotId, Duration timeout) {
+        Future<?> run = runs.get(snapshotId);
+        if (run != null) {
+            try {
+                run.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // still running: the caller shows the progress
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                log.error("Snapshot {} failed", snapshotId, e.getCause());
+            }
         }
-        return view(id);
+        return view(snapshotId);
+    }
+
+    private void submit(long snapshotId) {
+        FutureTask<Void> task = new FutureTask<>(() -> {
+            try {
+                run(snapshotId);
+            } finally {
+                runs.remove(snapshotId);
+            }
+            return null;
+        });
+        runs.put(snapshotId, task);
+        executor.execute(task);
     }
 
     public SegmentSnapshotView view(long snapshotId) {
@@ -238,7 +264,7 @@ public class SegmentSnapshots {
         List<Long> running = jdbc.sql("select id from segment_snapshot where status = 'RUNNING' order by id")
                 .query(Long.class)
                 .list();
-        running.forEach(id -> executor.submit(() -> run(id)));
+        running.forEach(this::submit);
     }
 
     @PreDestroy
