@@ -151,13 +151,14 @@ class SegmentController {
     String detail(
             @PathVariable long id,
             @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + PAGE_SIZE) int size,
             @RequestParam(required = false) @Nullable Long campaign,
             @AuthenticationPrincipal CrmUserDetails principal,
             Model model) {
         CurrentUser user = principal.currentUser();
         SegmentView segment = queries.get(id, user);
         PageView<com.kehu.crm.marketing.SegmentCustomer> customers =
-                queries.customers(segment.criteria(), page, PAGE_SIZE, user);
+                queries.customers(segment.criteria(), page, size, user);
         model.addAttribute("view", segment);
         model.addAttribute("words", describe(segment.criteria()));
         model.addAttribute("customers", customers);
