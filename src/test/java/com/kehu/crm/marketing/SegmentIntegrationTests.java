@@ -273,6 +273,42 @@ class SegmentIntegrationTests {
     }
 
     @Test
+    void aSnapshotWalksTheCustomerIdsInRangesAndRecordsItsProgress() throws Exception {
+        long first = fixtures.customer(tag).insert();
+        // move the sequence on (never back), so the next customer is more than two id ranges away
+        jdbc.sql("select setval('customer_seq', nextval('customer_seq') + 45000)")
+                .query(Long.class)
+                .single();
+        long last = fixtures.customer(tag).insert();
+        assertThat(last - first).isGreaterThan(40_000);
+        long id = segment("");
+        long campaign = campaign("PLANNED");
+
+        MvcTestResult result = mvc.post()
+                .uri("/api/v1/segments/" + id + "/campaigns/" + campaign)
+                .with(httpBasic("marketer1", PASSWORD))
+                .exchange();
+        long run = ((Number) com.jayway.jsonpath.JsonPath.read(
+                        result.getResponse().getContentAsString(StandardCharsets.UTF_8), "$.id"))
+                .longValue();
+        SegmentSnapshotView done = snapshots.awaitFinished(run, Duration.ofMinutes(1));
+        assertThat(done.status()).isEqualTo(SegmentSnapshotView.SnapshotStatus.DONE);
+        assertThat(done.total()).isEqualTo(2);
+        assertThat(done.added()).isEqualTo(2);
+        assertThat(done.percent()).isEqualTo(100);
+        assertThat(jdbc.sql("select last_customer_id >= :last from segment_snapshot where id = :id")
+                        .param("last", last)
+                        .param("id", run)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+        assertThat(mvc.get().uri("/api/v1/segments/" + id + "/snapshots").with(httpBasic("marketer1", PASSWORD)))
+                .bodyJson()
+                .extractingPath("$[0].status")
+                .isEqualTo("DONE");
+    }
+
+    @Test
     void closedAndUnknownCampaignsTakeNoMembers() throws Exception {
         fixtures.customer(tag).insert();
         long id = segment("");
