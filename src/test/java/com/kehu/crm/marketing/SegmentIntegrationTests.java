@@ -539,6 +539,26 @@ class SegmentIntegrationTests {
                 .hasStatus(HttpStatus.CONFLICT);
         assertThat(mvc.get().uri("/api/v1/segments/" + winBack + "/count").with(httpBasic("marketer1", PASSWORD)))
                 .hasStatus(HttpStatus.OK);
+        assertThat(mvc.post()
+                        .uri("/segments/" + winBack)
+                        .param("name", "改名")
+                        .param("version", "0")
+                        .with(user("marketer1"))
+                        .with(csrf()))
+                .hasStatus(HttpStatus.FOUND)
+                .flash()
+                .containsEntry("flashError", "segment.builtIn.readOnly");
+        assertThat(mvc.post()
+                        .uri("/segments/" + winBack + "/delete")
+                        .with(user("marketer1"))
+                        .with(csrf()))
+                .flash()
+                .containsEntry("flashError", "segment.builtIn.readOnly");
+        assertThat(jdbc.sql("select name from segment where id = :id")
+                        .param("id", winBack)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Win-back / 挽回流失客户");
     }
 
     @Test

@@ -183,7 +183,7 @@ class SegmentController {
         CurrentUser user = principal.currentUser();
         SegmentView segment = queries.get(id, user);
         if (segment.builtIn()) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT);
+            return "redirect:/segments/" + id;
         }
         return form(model, SegmentForm.of(segment), segment, user, null);
     }
@@ -199,6 +199,10 @@ class SegmentController {
             RedirectAttributes flash) {
         CurrentUser user = principal.currentUser();
         SegmentView current = queries.get(id, user);
+        if (current.builtIn()) {
+            Flash.error(flash, "segment.builtIn.readOnly");
+            return "redirect:/segments/" + id;
+        }
         form.validateCriteria(result);
         if ("count".equals(action)) {
             return countAndShow(model, form, result, current, user);
