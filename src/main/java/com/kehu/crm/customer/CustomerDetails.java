@@ -32,7 +32,8 @@ public record CustomerDetails(
         Instant updatedAt,
         boolean editable,
         List<StatusChange> statusHistory,
-        PurchaseStage purchaseStage) {
+        PurchaseStage purchaseStage,
+        @Nullable RetentionFlag retentionFlag) {
 
     public record StatusChange(
             @Nullable CustomerStatus from,

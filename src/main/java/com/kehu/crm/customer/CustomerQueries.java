@@ -142,7 +142,8 @@ public class CustomerQueries {
                 Objects.requireNonNull(c.getUpdatedAt()),
                 access.writeScope(user).includes(c.getOwnerId()),
                 changes,
-                c.purchaseStage());
+                c.purchaseStage(),
+                c.getRetentionFlag());
     }
 
     /** For modules whose records belong to a customer: they are visible and editable exactly as the customer is. */

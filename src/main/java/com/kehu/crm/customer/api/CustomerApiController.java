@@ -14,6 +14,7 @@ import com.kehu.crm.customer.OwnerNotAssignableException;
 import com.kehu.crm.customer.ProfileSchema;
 import com.kehu.crm.customer.Region;
 import com.kehu.crm.customer.RegisterCustomer;
+import com.kehu.crm.customer.RetentionFlag;
 import com.kehu.crm.identity.CrmUserDetails;
 import com.kehu.crm.identity.CurrentUser;
 import com.kehu.crm.identity.UserQueries;
@@ -115,6 +116,19 @@ class CustomerApiController {
         service.update(id, body.version(), body.toData(), ownerId, user);
         CustomerDetails saved = queries.row(id, user) == null ? current : queries.details(id, user);
         return ResponseEntity.ok(CustomerJson.of(saved));
+    }
+
+    /** The flag for customers not worth retaining (bad credit, fraud); {@code {"flag": null}} clears it. */
+    record RetentionFlagRequest(@Nullable RetentionFlag flag) {}
+
+    @PutMapping("/{id}/retention-flag")
+    CustomerJson flagRetention(
+            @PathVariable long id,
+            @RequestBody RetentionFlagRequest body,
+            @AuthenticationPrincipal CrmUserDetails principal) {
+        CurrentUser user = principal.currentUser();
+        service.flagRetention(id, body.flag(), user);
+        return CustomerJson.of(queries.details(id, user));
     }
 
     @DeleteMapping("/{id}")

@@ -9,12 +9,16 @@ import com.kehu.crm.customer.Importance;
 import com.kehu.crm.customer.Industry;
 import com.kehu.crm.customer.Region;
 import com.kehu.crm.customer.RelationCategory;
+import com.kehu.crm.customer.RetentionFlag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** A customer in the API. {@code profile} and {@code address} are only filled for single-customer reads. */
+/**
+ * A customer in the API. {@code profile}, {@code address} and {@code retentionFlag} are only filled for single-customer
+ * reads.
+ */
 public record CustomerJson(
         long id,
         String code,
@@ -33,6 +37,7 @@ public record CustomerJson(
         List<String> tags,
         @Nullable Map<String, String> profile,
         boolean archived,
+        @Nullable RetentionFlag retentionFlag,
         long version,
         Instant createdAt,
         Instant updatedAt) {
@@ -56,6 +61,7 @@ public record CustomerJson(
                 r.tags(),
                 null,
                 r.archived(),
+                null,
                 r.version(),
                 r.createdAt(),
                 r.updatedAt());
@@ -80,6 +86,7 @@ public record CustomerJson(
                 d.tags(),
                 d.profile(),
                 d.archived(),
+                d.retentionFlag(),
                 d.version(),
                 d.createdAt(),
                 d.updatedAt());

@@ -17,6 +17,7 @@ import com.kehu.crm.customer.OwnerNotAssignableException;
 import com.kehu.crm.customer.ProfileSchema;
 import com.kehu.crm.customer.Region;
 import com.kehu.crm.customer.RelationCategory;
+import com.kehu.crm.customer.RetentionFlag;
 import com.kehu.crm.identity.CrmUserDetails;
 import com.kehu.crm.identity.CurrentUser;
 import com.kehu.crm.identity.UserQueries;
@@ -98,6 +99,7 @@ class CustomerController {
         model.addAttribute("customer", customer);
         model.addAttribute("sections", ProfileSchema.sectionsFor(customer.kind()));
         model.addAttribute("owners", customer.editable() ? users.assignableOwners(user) : List.of());
+        model.addAttribute("retentionFlags", RetentionFlag.values());
         return "customers/detail";
     }
 
@@ -195,6 +197,18 @@ class CustomerController {
         }
         // after handing it outside their own scope a rep can no longer see it
         return queries.row(id, principal.currentUser()) == null ? "redirect:/customers" : "redirect:/customers/" + id;
+    }
+
+    /** Marks a customer not worth retaining (bad credit, fraud), or clears the mark; win-back leaves them out. */
+    @PostMapping("/{id}/retention-flag")
+    String flagRetention(
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable RetentionFlag flag,
+            @AuthenticationPrincipal CrmUserDetails principal,
+            RedirectAttributes flash) {
+        service.flagRetention(id, flag, principal.currentUser());
+        Flash.success(flash, "customer.retention.saved");
+        return "redirect:/customers/" + id;
     }
 
     @PostMapping("/{id}/archive")

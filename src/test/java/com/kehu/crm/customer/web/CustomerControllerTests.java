@@ -238,6 +238,7 @@ class CustomerControllerTests {
                 Instant.now(),
                 true,
                 List.of(),
-                PurchaseStage.NONE);
+                PurchaseStage.NONE,
+                null);
     }
 }

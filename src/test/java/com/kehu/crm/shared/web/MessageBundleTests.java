@@ -80,7 +80,7 @@ class MessageBundleTests {
         types.addAll(List.of());
 
         // marketing (issue 5): segments
-        types.addAll(List.of());
+        types.addAll(List.of(com.kehu.crm.marketing.SegmentSnapshotView.SnapshotStatus.class));
 
         // marketing (issue 5): customer care and reorder
         types.addAll(List.of());

@@ -1,0 +1,10 @@
+package com.kehu.crm.marketing;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface SegmentRepository extends JpaRepository<Segment, Long> {
+
+    @Query("select count(s) > 0 from Segment s where lower(s.name) = lower(:name) and s.id <> :exceptId")
+    boolean nameTaken(String name, long exceptId);
+}
