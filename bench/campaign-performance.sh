@@ -90,7 +90,7 @@ insert into campaign (id, name, type, objective, owner_id, status, start_on, end
                       attribution_days, created_by)
 select 100000 + k, 'Bench campaign ' || k, (array['EMAIL','PHONE','EVENT','PROMOTION'])[1 + k % 4], 'bench',
        u.id, 'COMPLETED', current_date - 1000 + k * 4, current_date - 1000 + k * 4 + 14, 100000, 'CNY',
-       20000 + k * 100, 30
+       20000 + k * 100, 30, u.id
 from generate_series(1, 200) k, (select id from app_user where username = 'marketer1') u;
 select setval('campaign_seq', 200000);
 with customers as (select array_agg(id order by id) as ids, count(*) as n from customer),

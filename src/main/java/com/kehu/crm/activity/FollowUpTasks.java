@@ -22,7 +22,12 @@ public class FollowUpTasks {
     private final ActivityRepository activities;
 
     /** A task on a customer for its owner, due at {@code dueAt}. */
-    public record FollowUpTask(long customerId, long ownerId, String subject, @Nullable String details, Instant dueAt) {}
+    public record FollowUpTask(
+            long customerId,
+            long ownerId,
+            String subject,
+            @Nullable String details,
+            Instant dueAt) {}
 
     /** Creates the tasks; returns their ids in the order given. */
     @Transactional(propagation = Propagation.MANDATORY)

@@ -103,6 +103,9 @@ public class CampaignAttribution {
         if (campaignIds.isEmpty()) {
             return result;
         }
+        // the planner's estimate for a 50,000-member campaign crosses the JIT threshold, and compiling costs more
+        // (about 450 ms) than running the statement (docs/benchmarks.md)
+        jdbc.sql("set local jit = off").update();
         List<CampaignPerformance> rows = new ArrayList<>(jdbc.sql(sql(rule))
                 .param("ids", campaignIds.toArray(Long[]::new))
                 .query((rs, n) -> new CampaignPerformance(

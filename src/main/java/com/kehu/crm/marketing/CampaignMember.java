@@ -116,7 +116,7 @@ class CampaignMember {
         return m;
     }
 
-    static CampaignMember prospect(long campaignId, Prospect prospect, long addedBy, Instant now) {
+    static CampaignMember prospect(long campaignId, CampaignProspect prospect, long addedBy, Instant now) {
         if (prospect.name() == null || prospect.name().isBlank()) {
             throw new CampaignRuleException("campaign.member.prospect.nameRequired", "A prospect needs a name");
         }
@@ -127,10 +127,6 @@ class CampaignMember {
         m.prospectEmail = clean(prospect.email());
         return m;
     }
-
-    /** A walk-in prospect's details, as typed in at the event. */
-    public record Prospect(
-            String name, @Nullable String company, @Nullable String phone, @Nullable String email) {}
 
     /** Records a response on its date; the status advances to the furthest response. */
     void respond(CampaignMemberStatus response, LocalDate on) {

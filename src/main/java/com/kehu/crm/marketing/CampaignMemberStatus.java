@@ -16,8 +16,8 @@ public enum CampaignMemberStatus {
     CONVERTED;
 
     private static final Map<String, CampaignMemberStatus> LABELS = Map.of(
-            "已发送", SENT, "发送", SENT, "已回复", RESPONDED, "回复", RESPONDED, "已响应", RESPONDED, "响应", RESPONDED,
-            "已参加", ATTENDED, "参加", ATTENDED, "到场", ATTENDED);
+            "已发送", SENT, "发送", SENT, "已回复", RESPONDED, "回复", RESPONDED, "已响应", RESPONDED, "响应", RESPONDED, "已参加",
+            ATTENDED, "参加", ATTENDED, "到场", ATTENDED);
 
     /** The responses a list or a person can record; CONVERTED comes from converting to a lead. */
     public boolean isResponse() {

@@ -170,7 +170,8 @@ public class CampaignQueries {
     /** Streams the campaign's whole target list, for exports; call inside this read-only transaction. */
     public void streamMembers(long campaignId, CurrentUser user, Consumer<CampaignMemberRow> consumer) {
         requireVisible(campaignId, user);
-        try (var rows = jdbc.sql("select " + MEMBER_COLUMNS + " from campaign_member m " + MEMBER_JOINS
+        try (var rows = jdbc
+                .sql("select " + MEMBER_COLUMNS + " from campaign_member m " + MEMBER_JOINS
                         + " where m.campaign_id = :campaignId order by m.id")
                 .param("campaignId", campaignId)
                 .withFetchSize(500)
@@ -253,7 +254,8 @@ public class CampaignQueries {
         return jdbc.sql("""
                         select id, name, title from contact where customer_id = :id order by name, id limit 100""")
                 .param("id", customerId)
-                .query((rs, n) -> new CampaignLookup(rs.getLong("id"), rs.getString("name"), rs.getString("title"), null))
+                .query((rs, n) ->
+                        new CampaignLookup(rs.getLong("id"), rs.getString("name"), rs.getString("title"), null))
                 .list();
     }
 
@@ -271,11 +273,13 @@ public class CampaignQueries {
                         order by id desc limit 10""")
                 .param("p", TextSearch.escapeLike(t.toLowerCase(Locale.ROOT)) + "%")
                 .query((rs, n) -> new CampaignLookup(
-                        rs.getLong("id"),
-                        rs.getString("contact_name"),
-                        rs.getString("company_name"),
-                        null))
+                        rs.getLong("id"), rs.getString("contact_name"), rs.getString("company_name"), null))
                 .list();
+    }
+
+    /** Throws unless the user may read the campaign (403 for other roles, 404 for no such campaign). */
+    public void requireReadable(long campaignId, CurrentUser user) {
+        requireVisible(campaignId, user);
     }
 
     void requireVisible(long campaignId, CurrentUser user) {

@@ -116,7 +116,8 @@ public class CampaignResponseImport {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8))) {
             String headerLine = reader.readLine();
             if (headerLine == null) {
-                return new CampaignImportResult(0, List.of(), List.of(new CampaignImportResult.Invalid(1, "campaign.import.noHeader")));
+                return new CampaignImportResult(
+                        0, List.of(), List.of(new CampaignImportResult.Invalid(1, "campaign.import.noHeader")));
             }
             List<String> header = split(headerLine.replace("\uFEFF", "")).stream()
                     .map(h -> h.strip().toLowerCase(Locale.ROOT))
@@ -127,7 +128,8 @@ public class CampaignResponseImport {
             int response = header.indexOf("response");
             int date = header.indexOf("date");
             if (response < 0 || (code < 0 && phone < 0 && email < 0)) {
-                return new CampaignImportResult(0, List.of(), List.of(new CampaignImportResult.Invalid(1, "campaign.import.noHeader")));
+                return new CampaignImportResult(
+                        0, List.of(), List.of(new CampaignImportResult.Invalid(1, "campaign.import.noHeader")));
             }
             String text;
             int number = 1;
@@ -143,7 +145,8 @@ public class CampaignResponseImport {
                 List<String> cells = split(text);
                 String c = upper(cell(cells, code));
                 String p = cell(cells, phone) == null ? null : TextSearch.digits(cell(cells, phone));
-                String e = cell(cells, email) == null ? null : cell(cells, email).toLowerCase(Locale.ROOT);
+                String e =
+                        cell(cells, email) == null ? null : cell(cells, email).toLowerCase(Locale.ROOT);
                 if (c == null && (p == null || p.isEmpty()) && e == null) {
                     invalid.add(new CampaignImportResult.Invalid(number, "campaign.import.noKey"));
                     continue;

@@ -25,7 +25,10 @@ public record CampaignRow(
             return spent.signum() > 0 ? 100 : 0;
         }
         return Math.min(
-                100, spent.multiply(BigDecimal.valueOf(100)).divide(budget, 0, RoundingMode.HALF_UP).intValue());
+                100,
+                spent.multiply(BigDecimal.valueOf(100))
+                        .divide(budget, 0, RoundingMode.HALF_UP)
+                        .intValue());
     }
 
     public boolean overBudget() {

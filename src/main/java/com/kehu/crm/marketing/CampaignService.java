@@ -70,7 +70,9 @@ public class CampaignService {
         if (!campaign.isDeletable(members.existsByCampaignId(id))) {
             throw new CampaignRuleException("campaign.delete.notAllowed", "Campaign " + id + " has run");
         }
-        jdbc.sql("delete from campaign_task where campaign_id = :id").param("id", id).update();
+        jdbc.sql("delete from campaign_task where campaign_id = :id")
+                .param("id", id)
+                .update();
         campaigns.delete(campaign);
     }
 
@@ -119,7 +121,7 @@ public class CampaignService {
         return addMember(CampaignMember.lead(id, leadId, lead.get(0), user.id(), calendar.now()));
     }
 
-    public long addProspect(long id, CampaignMember.Prospect prospect, CurrentUser user) {
+    public long addProspect(long id, CampaignProspect prospect, CurrentUser user) {
         loadForChange(id, user);
         return addMember(CampaignMember.prospect(id, prospect, user.id(), calendar.now()));
     }
@@ -212,7 +214,11 @@ public class CampaignService {
      */
     public int createFollowUps(long id, CurrentUser user) {
         Campaign campaign = loadForChange(id, user);
-        var due = calendar.today().plusDays(3).atTime(9, 0).atZone(calendar.zone()).toInstant();
+        var due = calendar.today()
+                .plusDays(3)
+                .atTime(9, 0)
+                .atZone(calendar.zone())
+                .toInstant();
         List<FollowUpTasks.FollowUpTask> todo = jdbc.sql("""
                         select distinct m.customer_id, cu.owner_id
                         from campaign_member m join customer cu on cu.id = m.customer_id
@@ -225,9 +231,7 @@ public class CampaignService {
                         rs.getLong("customer_id"),
                         rs.getLong("owner_id"),
                         campaign.getName(),
-                        campaign.getType().isExhibition()
-                                ? "Post-show follow-up / 展后跟进"
-                                : "Campaign follow-up / 活动跟进",
+                        campaign.getType().isExhibition() ? "Post-show follow-up / 展后跟进" : "Campaign follow-up / 活动跟进",
                         due))
                 .list();
         List<Long> ids = followUpTasks.create(todo);
@@ -256,12 +260,15 @@ public class CampaignService {
 
     private long addMember(CampaignMember member) {
         String duplicate = switch (member.getMemberType()) {
-            case CUSTOMER -> "select exists (select 1 from campaign_member where campaign_id = :campaign"
-                    + " and member_type = 'CUSTOMER' and customer_id = :id)";
-            case CONTACT -> "select exists (select 1 from campaign_member where campaign_id = :campaign"
-                    + " and member_type = 'CONTACT' and contact_id = :id)";
-            case LEAD -> "select exists (select 1 from campaign_member where campaign_id = :campaign"
-                    + " and member_type = 'LEAD' and lead_id = :id)";
+            case CUSTOMER ->
+                "select exists (select 1 from campaign_member where campaign_id = :campaign"
+                        + " and member_type = 'CUSTOMER' and customer_id = :id)";
+            case CONTACT ->
+                "select exists (select 1 from campaign_member where campaign_id = :campaign"
+                        + " and member_type = 'CONTACT' and contact_id = :id)";
+            case LEAD ->
+                "select exists (select 1 from campaign_member where campaign_id = :campaign"
+                        + " and member_type = 'LEAD' and lead_id = :id)";
             case PROSPECT -> null;
         };
         Long key = switch (member.getMemberType()) {
