@@ -23,6 +23,8 @@ import java.util.Objects;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,7 +70,8 @@ class Campaign extends BaseEntity {
     @Column(nullable = false, precision = 19, scale = 2)
     private BigDecimal budget;
 
-    @Column(nullable = false, updatable = false)
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(nullable = false, updatable = false, length = 3)
     private String currency;
 
     @Column(nullable = false, precision = 19, scale = 2)

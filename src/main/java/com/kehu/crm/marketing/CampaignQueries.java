@@ -87,9 +87,9 @@ public class CampaignQueries {
         }
         String fromWhere = where.toString();
         List<CampaignRow> rows = PagedSql.bind(
-                        jdbc.sql("select " + ROW_COLUMNS + " from " + fromWhere.replace("campaign c", """
-                                campaign c join app_user u on u.id = c.owner_id""") + """
-                                 order by c.start_on desc, c.id desc limit :limit offset :offset"""),
+                        jdbc.sql("select " + ROW_COLUMNS + " from "
+                                + fromWhere.replace("campaign c", "campaign c join app_user u on u.id = c.owner_id")
+                                + " order by c.start_on desc, c.id desc limit :limit offset :offset"),
                         params)
                 .param("limit", size)
                 .param("offset", (long) page * size)
