@@ -133,7 +133,7 @@ times = collections.defaultdict(list)
 for name in sorted(glob.glob(out + "/access_log*.txt")):
     for line in open(name, encoding="utf-8", errors="replace"):
         parts = line.split()
-        if len(parts) >= 5 and parts[0] == "GET" and parts[1].endswith("/performance"):
+        if len(parts) >= 5 and parts[0] == "GET" and parts[1].startswith("/api/v1/campaigns/"):
             times[parts[1]].append(int(parts[4]) / 1000.0)
 def pct(values, p):
     s = sorted(values)
