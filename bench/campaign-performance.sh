@@ -143,7 +143,7 @@ print("| Campaign | Touched members | Attributed orders | Server p50 | Server p9
       " Bare SQL p50 | Bare SQL p95 |")
 print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
 for name, members, orders, cp50, cp95, sp50, sp95, path in rows:
-    measured = times[path][5:5 + iterations] or [float("nan")]
+    measured = times[path][-iterations:] or [float("nan")]
     print(f"| {name} | {members} | {orders} | {pct(measured, 50):.1f} ms | {pct(measured, 95):.1f} ms | "
           f"{cp50} ms | {cp95} ms | {sp50} ms | {sp95} ms |")
 PY

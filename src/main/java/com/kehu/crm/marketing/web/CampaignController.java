@@ -41,6 +41,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The marketer's campaign screens: the list with spent against budget, the ROI ranking of a page of campaigns, the
@@ -76,9 +77,36 @@ class CampaignController {
         return "campaigns/list";
     }
 
-    /** One page of campaigns (newest first, with the list's filters) ranked by ROI; no ROI (no cost) ranks last. */
+    /**
+     * The ROI ranking of one page of campaigns (newest first, with the list's filters). The page comes at once; its
+     * table is fetched by htmx from {@link #rankingTable}, because attributing a page of large campaigns takes seconds
+     * (docs/benchmarks.md), and the user sees it computing meanwhile.
+     */
     @GetMapping("/performance")
     String ranking(
+            @RequestParam(required = false) @Nullable CampaignStatus status,
+            @RequestParam(required = false) @Nullable CampaignType type,
+            @RequestParam(defaultValue = "") String q,
+            @RequestParam(defaultValue = "0") int page,
+            @AuthenticationPrincipal CrmUserDetails principal,
+            Model model) {
+        PageView<CampaignRow> campaigns = queries.list(
+                new CampaignFilter(status, type, q), Math.max(page, 0), RANKING_PAGE_SIZE, principal.currentUser());
+        filters(model, status, type, q);
+        model.addAttribute("campaigns", campaigns);
+        model.addAttribute("pageLinks", Urls.pageLinks(campaigns));
+        model.addAttribute(
+                "tableUrl",
+                ServletUriComponentsBuilder.fromCurrentRequest()
+                        .replacePath("/campaigns/performance/table")
+                        .build()
+                        .toUriString());
+        return "campaigns/performance";
+    }
+
+    /** The ranked table: the page's campaigns by ROI, highest first; no ROI (no cost) ranks last. */
+    @GetMapping("/performance/table")
+    String rankingTable(
             @RequestParam(required = false) @Nullable CampaignStatus status,
             @RequestParam(required = false) @Nullable CampaignType type,
             @RequestParam(defaultValue = "") String q,
@@ -94,11 +122,8 @@ class CampaignController {
                 .toList());
         ranked.sort(Comparator.comparing(
                 (Ranked r) -> r.performance().roi(), Comparator.nullsLast(Comparator.reverseOrder())));
-        filters(model, status, type, q);
-        model.addAttribute("campaigns", campaigns);
         model.addAttribute("ranked", ranked);
-        model.addAttribute("pageLinks", Urls.pageLinks(campaigns));
-        return "campaigns/performance";
+        return "campaigns/performance :: table";
     }
 
     /** A campaign of the ranking with its figures. */

@@ -29,7 +29,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -195,10 +194,12 @@ class CampaignMemberController {
         return "redirect:/campaigns/" + id + "#import";
     }
 
-    /** The target list, streamed row by row from the database (CSV with a BOM, or .xlsx). */
+    /**
+     * The target list, streamed row by row from the database inside the query's read-only transaction (CSV with a
+     * BOM, or .xlsx); cells starting with =, +, - or @ are escaped by the writer.
+     */
     @GetMapping("/members/export")
-    @Transactional(readOnly = true)
-    public ResponseEntity<Void> export(
+    ResponseEntity<Void> export(
             @PathVariable long id,
             @RequestParam(defaultValue = "csv") String format,
             @AuthenticationPrincipal CrmUserDetails principal,
