@@ -11,8 +11,14 @@ import com.kehu.crm.sales.LeadData;
 import com.kehu.crm.sales.LeadService;
 import com.kehu.crm.sales.LeadSource;
 import com.kehu.crm.support.IntegrationTest;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -470,6 +476,40 @@ class CampaignIntegrationTests {
         assertThat(page.getResponse().getContentAsString(StandardCharsets.UTF_8))
                 .contains("Line 5:")
                 .contains("3 lines applied.");
+    }
+
+    @Test
+    void expensesEnteredAtOnceAllCountInSpent() throws Exception {
+        long id = data.campaign("并发报销", 30);
+        CurrentUser marketer = data.user("marketer1");
+        var pool = Executors.newFixedThreadPool(4);
+        try {
+            var start = new CountDownLatch(1);
+            var futures = new ArrayList<Future<Long>>();
+            for (int i = 0; i < 20; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return campaigns.addExpense(
+                            id,
+                            LocalDate.of(2026, 3, 1),
+                            ExpenseCategory.MATERIALS,
+                            new BigDecimal("12.50"),
+                            null,
+                            marketer);
+                }));
+            }
+            start.countDown();
+            for (var f : futures) {
+                assertThat(f.get(30, TimeUnit.SECONDS)).isPositive();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(jdbc.sql("select spent from campaign where id = :id")
+                        .param("id", id)
+                        .query(BigDecimal.class)
+                        .single())
+                .isEqualByComparingTo("250.00");
     }
 
     String status(long member) {
