@@ -17,7 +17,7 @@ ORDERS="${2:-10000000}"
 ITERATIONS="${3:-30}"
 PORT="${BENCH_PORT:-8201}"
 DB=kehu_bench_campaign
-OUT=bench/results-campaign
+OUT=bench/results/campaign
 mkdir -p "$OUT"
 rm -f "$OUT"/access_log*.txt
 
