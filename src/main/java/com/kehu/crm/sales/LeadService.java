@@ -59,6 +59,17 @@ public class LeadService {
         return leads.save(created).getId();
     }
 
+    /**
+     * Marketing hands a campaign response to sales (an exhibition visitor, say): a new lead in the pool, registered by
+     * a marketer as well as by a seller, for reps to claim.
+     */
+    public long registerPoolLead(LeadData data, CurrentUser user) {
+        if (!isSeller(user) && user.role() != Role.MARKETER) {
+            throw new AccessDeniedException("Pool leads come from sellers and marketers");
+        }
+        return leads.save(new Lead(data)).getId();
+    }
+
     /** The owner (or their manager, or an admin) corrects an open lead; pool leads are managers' to correct. */
     public void update(long id, long expectedVersion, LeadData data, CurrentUser user) {
         Lead lead = loadForChange(id, user);

@@ -77,7 +77,15 @@ class MessageBundleTests {
         List<String> missing = new ArrayList<>();
         List<Class<? extends Enum<?>>> types = new ArrayList<>();
         // marketing (issue 5): campaigns
-        types.addAll(List.of());
+        types.addAll(List.of(
+                com.kehu.crm.marketing.CampaignType.class,
+                com.kehu.crm.marketing.CampaignStatus.class,
+                com.kehu.crm.marketing.ExpenseCategory.class,
+                com.kehu.crm.marketing.ShowKind.class,
+                com.kehu.crm.marketing.CampaignMemberType.class,
+                com.kehu.crm.marketing.CampaignMemberStatus.class,
+                com.kehu.crm.marketing.CampaignTaskPhase.class,
+                com.kehu.crm.marketing.AttributionRule.class));
 
         // marketing (issue 5): segments
         types.addAll(List.of(com.kehu.crm.marketing.SegmentSnapshotView.SnapshotStatus.class));
