@@ -93,6 +93,8 @@ public class CareJob {
                 select nextval('care_task_seq'), d.item_id, d.customer_id, d.contact_id, d.occasion_on, d.owner_id, :now
                 from due d
                 where d.occasion_on between :today and :today + d.lead_days
+                -- one order for every instance: concurrent runs then wait on the same first row instead of deadlocking
+                order by d.customer_id, d.item_id, d.occasion_on, d.contact_id
                 on conflict do nothing
                 returning id, item_id, customer_id, contact_id, occasion_on, owner_id
             )
