@@ -31,6 +31,17 @@ public class CareQueries {
             care_task t join care_item i on i.id = t.item_id join customer c on c.id = t.customer_id
             left join activity a on a.id = t.activity_id""";
 
+    private static final String TASK_SELECT = """
+            select t.id, t.item_id, i.title, i.kind, t.customer_id, c.name as customer_name,
+                   ct.name as contact_name, coalesce(u.display_name, '') as owner_name,
+                   t.occasion_on, a.id as activity_id, a.done, a.occurred_at < :asOf as late
+            from\s""";
+
+    private static final String TASK_JOINS = """
+
+            left join contact ct on ct.id = t.contact_id
+            left join app_user u on u.id = coalesce(a.owner_id, t.owner_id)""";
+
     private final JdbcClient jdbc;
     private final UserQueries users;
     private final BusinessCalendar calendar;
@@ -134,14 +145,10 @@ public class CareQueries {
             }
         }
         // the fragments are constants of this class; every value is a bound parameter
-        List<CareTaskRow> rows = PagedSql.bind(jdbc.sql("""
-                                select t.id, t.item_id, i.title, i.kind, t.customer_id, c.name as customer_name,
-                                       ct.name as contact_name, coalesce(u.display_name, '') as owner_name,
-                                       t.occasion_on, a.id as activity_id, a.done, a.occurred_at < :asOf as late
-                                from """ + TASK_FROM + """
-                                 left join contact ct on ct.id = t.contact_id
-                                left join app_user u on u.id = coalesce(a.owner_id, t.owner_id)""" + where + """
-                                 order by t.occasion_on desc, t.id desc limit :limit offset :offset"""), params)
+        List<CareTaskRow> rows = PagedSql.bind(
+                        jdbc.sql(TASK_SELECT + TASK_FROM + TASK_JOINS + where
+                                + " order by t.occasion_on desc, t.id desc limit :limit offset :offset"),
+                        params)
                 .param("asOf", Timestamp.from(calendar.now()))
                 .param("limit", safeSize)
                 .param("offset", (long) safePage * safeSize)

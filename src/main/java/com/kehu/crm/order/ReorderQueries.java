@@ -67,7 +67,7 @@ public class ReorderQueries {
         }
         // the fragments are constants of this class; every value is a bound parameter
         List<ReorderRow> rows = PagedSql.bind(
-                        jdbc.sql(SELECT + FROM + where
+                        jdbc.sql(SELECT + " " + FROM + where
                                 + " order by p.next_expected_on, p.customer_id limit :limit offset :offset"),
                         params)
                 .param("limit", safeSize)
@@ -81,7 +81,7 @@ public class ReorderQueries {
     public List<ReorderRow> topFor(long ownerId, int limit) {
         Map<String, Object> params = window(calendar.today(), ReorderFilter.none());
         return PagedSql.bind(
-                        jdbc.sql(SELECT + FROM
+                        jdbc.sql(SELECT + " " + FROM
                                 + " and c.owner_id = :owner order by p.next_expected_on, p.customer_id limit :limit"),
                         params)
                 .param("owner", ownerId)
