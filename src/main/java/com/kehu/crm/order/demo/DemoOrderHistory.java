@@ -1,6 +1,5 @@
 package com.kehu.crm.order.demo;
 
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Collection;
 import lombok.RequiredArgsConstructor;
@@ -112,7 +111,7 @@ class DemoOrderHistory {
                 .param("prefix", PRODUCT_PREFIX + "%")
                 .param("all", customerIds == null)
                 .param("ids", customerIds == null ? new Long[0] : customerIds.toArray(Long[]::new))
-                .param("today", Date.valueOf(today))
+                .param("today", today)
                 .query(Integer.class)
                 .single();
     }
