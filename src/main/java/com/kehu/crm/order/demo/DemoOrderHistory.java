@@ -69,7 +69,7 @@ class DemoOrderHistory {
                             where cardinality(prods.ids) > 0
                         ), priced as (
                             select d.*, 1 + (hashtext('qty:' || d.customer_id || ':' || d.order_date) & 2147483647) % 20 as qty,
-                                   pr.list_price, pr.unit_cost
+                                   pr.list_price, pr.unit_cost, nextval('sales_order_number_seq')::text as number
                             from dated d join product pr on pr.id = d.product_id
                             where d.order_date > :today - 730
                         ), orders as (
@@ -77,8 +77,9 @@ class DemoOrderHistory {
                                                      total_amount, cost_amount, paid_amount, created_by, created_at,
                                                      updated_at)
                             select nextval('sales_order_seq'),
+                                   -- SO2026000123 as OrderService writes them (%06d: at least six digits)
                                    'SO' || extract(year from p.order_date)::integer
-                                       || lpad(nextval('sales_order_number_seq')::text, 6, '0'),
+                                       || lpad(p.number, greatest(6, length(p.number)), '0'),
                                    p.customer_id, p.order_date, 'CNY', 'COMPLETED', p.qty * p.list_price,
                                    p.qty * p.unit_cost, p.qty * p.list_price, p.owner_id, p.order_date::timestamptz,
                                    p.order_date::timestamptz
