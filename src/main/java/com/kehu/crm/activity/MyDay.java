@@ -2,6 +2,8 @@ package com.kehu.crm.activity;
 
 import com.kehu.crm.identity.CurrentUser;
 import com.kehu.crm.identity.OwnerScope;
+import com.kehu.crm.order.ReorderQueries;
+import com.kehu.crm.order.ReorderRow;
 import com.kehu.crm.sales.SalesAgenda;
 import com.kehu.crm.shared.time.BusinessCalendar;
 import java.time.LocalDate;
@@ -17,10 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class MyDay {
 
     static final int LIMIT = 50;
+    static final int REORDER_LIMIT = 10;
 
     private final ActivityQueries activities;
     private final SalesAgenda agenda;
     private final BusinessCalendar day;
+    private final ReorderQueries reorders;
 
     public record Agenda(
             LocalDate today,
@@ -28,7 +32,8 @@ public class MyDay {
             List<ActivityRow> todaysTasks,
             List<ActivityRow> followUpsDue,
             List<SalesAgenda.LeadDue> leadsAboutToReturn,
-            List<SalesAgenda.DealClosing> dealsClosingThisMonth) {}
+            List<SalesAgenda.DealClosing> dealsClosingThisMonth,
+            List<ReorderRow> dueToReorder) {}
 
     public Agenda of(CurrentUser user) {
         OwnerScope me = OwnerScope.of(java.util.Set.of(user.id()));
@@ -38,6 +43,7 @@ public class MyDay {
                 activities.openTasks(me, day.now(), day.endOfToday(), LIMIT),
                 activities.followUpsDue(user.id(), day.today(), LIMIT),
                 agenda.leadsAboutToReturn(user.id(), LIMIT),
-                agenda.dealsClosingIn(user.id(), day.thisMonth(), LIMIT));
+                agenda.dealsClosingIn(user.id(), day.thisMonth(), LIMIT),
+                reorders.topFor(user.id(), REORDER_LIMIT));
     }
 }

@@ -13,6 +13,7 @@ import com.kehu.crm.order.OrderService;
 import com.kehu.crm.order.OrderStatus;
 import com.kehu.crm.order.PaymentMethod;
 import com.kehu.crm.order.ProductQueries;
+import com.kehu.crm.order.PurchaseHistory;
 import com.kehu.crm.sales.OpportunityNotFoundException;
 import com.kehu.crm.sales.OpportunityQueries;
 import com.kehu.crm.sales.OpportunityRef;
@@ -53,6 +54,7 @@ class OrderController {
     private final OpportunityQueries opportunities;
     private final SalesProperties sales;
     private final BusinessCalendar calendar;
+    private final PurchaseHistory purchases;
 
     @GetMapping
     String list(
@@ -81,6 +83,8 @@ class OrderController {
         model.addAttribute("orders", queries.forCustomer(customerId, user));
         model.addAttribute("customerId", customerId);
         model.addAttribute("canEdit", queries.canEdit(customerId, user));
+        // the purchase rhythm (reorder reminders); read after forCustomer has checked the record rule
+        model.addAttribute("rhythm", purchases.of(customerId).orElse(null));
         return "orders/list :: customer-orders";
     }
 

@@ -210,7 +210,13 @@ class ActivityControllerTests {
     void showsMyDay() {
         given(myDay.of(any()))
                 .willReturn(new MyDay.Agenda(
-                        LocalDate.parse("2026-04-01"), List.of(row()), List.of(), List.of(), List.of(), List.of()));
+                        LocalDate.parse("2026-04-01"),
+                        List.of(row()),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of()));
 
         assertThat(mvc.get().uri("/my-day").with(user(REP)).header("Accept-Language", "zh-CN"))
                 .hasStatusOk()

@@ -90,6 +90,9 @@ class OrderControllerTests {
     @MockitoBean
     OpportunityQueries opportunities;
 
+    @MockitoBean
+    com.kehu.crm.order.PurchaseHistory purchases;
+
     @BeforeEach
     void setUp() {
         given(customers.row(eq(5L), any()))

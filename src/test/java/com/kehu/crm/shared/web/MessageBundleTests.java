@@ -91,7 +91,7 @@ class MessageBundleTests {
         types.addAll(List.of(com.kehu.crm.marketing.SegmentSnapshotView.SnapshotStatus.class));
 
         // marketing (issue 5): customer care and reorder
-        types.addAll(List.of());
+        types.addAll(List.of(com.kehu.crm.marketing.CareKind.class, com.kehu.crm.marketing.CareTaskState.class));
 
         for (Class<? extends Enum<?>> type : types) {
             for (Enum<?> constant : type.getEnumConstants()) {
