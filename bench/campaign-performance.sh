@@ -37,7 +37,7 @@ SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$DB" SPRING_DATASOURCE_U
 SPRING_DATASOURCE_PASSWORD=postgres \
 java -Xmx1g -jar target/kehu-crm-0.1.0-SNAPSHOT.jar --server.port="$PORT" \
     --crm.demo.customer-count="$CUSTOMERS" --crm.demo.pipeline=false --crm.demo.support=false \
-    --crm.demo.marketing=false \
+    --crm.demo.marketing=false --crm.demo.orders=false \
     --server.tomcat.accesslog.enabled=true --server.tomcat.basedir="$PWD/$OUT/tomcat" \
     --server.tomcat.accesslog.directory="$PWD/$OUT" --server.tomcat.accesslog.prefix=access_log \
     --server.tomcat.accesslog.suffix=.txt --server.tomcat.accesslog.file-date-format= \
