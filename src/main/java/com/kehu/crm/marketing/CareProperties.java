@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dueHour the hour of the occasion day the created tasks are due at
  * @param statsDays the care page counts the tasks of this many past days
  * @param taskLocale the language of the details text written into created tasks
+ * @param runOnStartup whether a run starts (in the background) once the application is up, to catch up on a missed
+ *     scheduled run
  */
 @ConfigurationProperties("crm.marketing.care")
 public record CareProperties(
@@ -19,7 +21,8 @@ public record CareProperties(
         @DefaultValue("2000") int batchSize,
         @DefaultValue("9") int dueHour,
         @DefaultValue("90") int statsDays,
-        @DefaultValue("zh-CN") Locale taskLocale) {
+        @DefaultValue("zh-CN") Locale taskLocale,
+        @DefaultValue("true") boolean runOnStartup) {
 
     public CareProperties {
         if (batchSize < 1) {

@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -61,14 +63,29 @@ public class CareRuns {
     });
     private volatile @Nullable Future<?> current;
 
-    public CareRuns(CareJob job, BusinessCalendar calendar) {
+    private final boolean runOnStartup;
+
+    public CareRuns(CareJob job, BusinessCalendar calendar, CareProperties properties) {
         this.job = job;
         this.calendar = calendar;
+        this.runOnStartup = properties.runOnStartup();
     }
 
     @Scheduled(cron = "${crm.marketing.care.cron:0 30 5 * * *}", zone = "${crm.time-zone:Asia/Shanghai}")
     void daily() {
         start();
+    }
+
+    /**
+     * Catches up after a start: a server that was down at the scheduled hour (or a fresh demo) would otherwise wait a
+     * day for its care tasks. Idempotent like every run, and in the background, so it never delays the start. Runs
+     * after the application runners, i.e. after the demo data exists.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void catchUp() {
+        if (runOnStartup) {
+            start();
+        }
     }
 
     /** Starts a run for today unless one is running; returns whether it started. */

@@ -59,7 +59,7 @@ class CareControllerTests {
     static class Config {
         @Bean
         CareProperties careProperties() {
-            return new CareProperties("-", 2000, 9, 90, Locale.SIMPLIFIED_CHINESE);
+            return new CareProperties("-", 2000, 9, 90, Locale.SIMPLIFIED_CHINESE, false);
         }
 
         @Bean
