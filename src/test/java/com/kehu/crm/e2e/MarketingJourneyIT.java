@@ -119,6 +119,7 @@ class MarketingJourneyIT extends BrowserTest {
         new Select(driver.findElement(By.id("type"))).selectByValue("EXHIBITION");
         setValue("startOn", today.minusDays(3).toString());
         setValue("endOn", today.plusDays(2).toString());
+        driver.findElement(By.id("budget")).clear();
         driver.findElement(By.id("budget")).sendKeys("50000");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("showVenue")));
         new Select(driver.findElement(By.id("showKind"))).selectByValue("PROFESSIONAL");
@@ -211,6 +212,7 @@ class MarketingJourneyIT extends BrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("perf-roi")));
         assertThat(driver.findElement(By.id("member-table")).getText()).contains("已参加");
         assertThat(driver.findElement(By.id("perf-roi")).getText()).contains("200");
+        assertThat(driver.findElement(By.id("campaign-budget")).getText()).contains("50,000.00");
         screenshot("34-campaign-zh");
         assertNoBrowserErrors();
     }
