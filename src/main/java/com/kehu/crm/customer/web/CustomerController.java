@@ -22,6 +22,7 @@ import com.kehu.crm.identity.CrmUserDetails;
 import com.kehu.crm.identity.CurrentUser;
 import com.kehu.crm.identity.UserQueries;
 import com.kehu.crm.shared.domain.EditConflictException;
+import com.kehu.crm.shared.web.ConflictRow;
 import com.kehu.crm.shared.web.Flash;
 import com.kehu.crm.shared.web.Urls;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,7 +30,6 @@ import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -225,41 +225,34 @@ class CustomerController {
         return "redirect:/customers/" + id;
     }
 
-    /** One differing field on the conflict page; enum values carry the message-key prefix for translation. */
-    record ConflictRow(
-            String field,
-            @Nullable String theirs,
-            @Nullable String mine,
-            @Nullable String enumPrefix) {}
-
     /** Shows the saved record beside the user's input and lets them save theirs over it, keeping what they typed. */
     private String conflict(Model model, CustomerForm mine, CustomerDetails theirs) {
         CustomerForm saved = CustomerForm.of(theirs);
         List<ConflictRow> changed = new ArrayList<>();
-        compare(changed, "name", saved.getName(), mine.getName(), null);
-        compare(changed, "phone", saved.getPhone(), mine.getPhone(), null);
-        compare(changed, "email", saved.getEmail(), mine.getEmail(), null);
-        compare(changed, "address", saved.getAddress(), mine.getAddress(), null);
-        compare(changed, "region", saved.getRegion(), mine.getRegion(), "Region");
-        compare(changed, "industry", saved.getIndustry(), mine.getIndustry(), "Industry");
-        compare(changed, "source", saved.getSource(), mine.getSource(), "CustomerSource");
-        compare(
+        ConflictRow.addIfChanged(changed, "name", saved.getName(), mine.getName(), null);
+        ConflictRow.addIfChanged(changed, "phone", saved.getPhone(), mine.getPhone(), null);
+        ConflictRow.addIfChanged(changed, "email", saved.getEmail(), mine.getEmail(), null);
+        ConflictRow.addIfChanged(changed, "address", saved.getAddress(), mine.getAddress(), null);
+        ConflictRow.addIfChanged(changed, "region", saved.getRegion(), mine.getRegion(), "Region");
+        ConflictRow.addIfChanged(changed, "industry", saved.getIndustry(), mine.getIndustry(), "Industry");
+        ConflictRow.addIfChanged(changed, "source", saved.getSource(), mine.getSource(), "CustomerSource");
+        ConflictRow.addIfChanged(
                 changed,
                 "relationCategory",
                 saved.getRelationCategory(),
                 mine.getRelationCategory(),
                 "RelationCategory");
-        compare(changed, "importance", saved.getImportance(), mine.getImportance(), "Importance");
-        compare(changed, "status", saved.getStatus(), mine.getStatus(), "CustomerStatus");
-        compare(changed, "tags", saved.getTags(), String.join(", ", mine.tagList()), null);
+        ConflictRow.addIfChanged(changed, "importance", saved.getImportance(), mine.getImportance(), "Importance");
+        ConflictRow.addIfChanged(changed, "status", saved.getStatus(), mine.getStatus(), "CustomerStatus");
+        ConflictRow.addIfChanged(changed, "tags", saved.getTags(), String.join(", ", mine.tagList()), null);
         Map<String, String> mineProfile = ProfileSchema.clean(mine.getKind(), mine.getProfile());
         Map<String, String> savedProfile = ProfileSchema.clean(theirs.kind(), saved.getProfile());
         for (String key : new java.util.LinkedHashSet<>(List.copyOf(savedProfile.keySet()))) {
-            compare(changed, "profile." + key, savedProfile.get(key), mineProfile.get(key), null);
+            ConflictRow.addIfChanged(changed, "profile." + key, savedProfile.get(key), mineProfile.get(key), null);
         }
         for (String key : mineProfile.keySet()) {
             if (!savedProfile.containsKey(key)) {
-                compare(changed, "profile." + key, null, mineProfile.get(key), null);
+                ConflictRow.addIfChanged(changed, "profile." + key, null, mineProfile.get(key), null);
             }
         }
         mine.setVersion(theirs.version());
@@ -267,19 +260,6 @@ class CustomerController {
         model.addAttribute("details", theirs);
         model.addAttribute("changed", changed);
         return "customers/conflict";
-    }
-
-    private static void compare(
-            List<ConflictRow> changed,
-            String field,
-            @Nullable Object theirs,
-            @Nullable Object mine,
-            @Nullable String enumPrefix) {
-        String a = theirs == null || theirs.toString().isBlank() ? null : theirs.toString();
-        String b = mine == null || mine.toString().isBlank() ? null : mine.toString();
-        if (!Objects.equals(a, b)) {
-            changed.add(new ConflictRow(field, a, b, enumPrefix));
-        }
     }
 
     private String form(Model model, CustomerForm form, boolean creating, CurrentUser user) {

@@ -17,6 +17,7 @@ import com.kehu.crm.marketing.CampaignType;
 import com.kehu.crm.marketing.ExpenseCategory;
 import com.kehu.crm.marketing.ShowKind;
 import com.kehu.crm.shared.domain.EditConflictException;
+import com.kehu.crm.shared.web.ConflictRow;
 import com.kehu.crm.shared.web.Flash;
 import com.kehu.crm.shared.web.PageView;
 import com.kehu.crm.shared.web.Urls;
@@ -368,27 +369,21 @@ class CampaignController {
         return "campaigns/form";
     }
 
-    /** One differing field on the conflict page; enum values carry the message-key prefix for translation. */
-    record ConflictRow(
-            String field,
-            @Nullable String theirs,
-            @Nullable String mine,
-            @Nullable String enumPrefix) {}
-
     private String conflict(Model model, CampaignForm mine, CampaignDetails theirs) {
         CampaignForm saved = CampaignForm.of(theirs);
         List<ConflictRow> changed = new ArrayList<>();
-        compare(changed, "name", saved.getName(), mine.getName(), null);
-        compare(changed, "type", saved.getType(), mine.getType(), "CampaignType");
-        compare(changed, "objective", saved.getObjective(), mine.getObjective(), null);
-        compare(changed, "startOn", saved.getStartOn(), mine.getStartOn(), null);
-        compare(changed, "endOn", saved.getEndOn(), mine.getEndOn(), null);
-        compare(changed, "budget", plain(saved.getBudget()), plain(mine.getBudget()), null);
-        compare(changed, "attributionDays", saved.getAttributionDays(), mine.getAttributionDays(), null);
-        compare(changed, "showKind", saved.getShowKind(), mine.getShowKind(), "ShowKind");
-        compare(changed, "showOrganiser", saved.getShowOrganiser(), mine.getShowOrganiser(), null);
-        compare(changed, "showVenue", saved.getShowVenue(), mine.getShowVenue(), null);
-        compare(changed, "showBooth", saved.getShowBooth(), mine.getShowBooth(), null);
+        ConflictRow.addIfChanged(changed, "name", saved.getName(), mine.getName(), null);
+        ConflictRow.addIfChanged(changed, "type", saved.getType(), mine.getType(), "CampaignType");
+        ConflictRow.addIfChanged(changed, "objective", saved.getObjective(), mine.getObjective(), null);
+        ConflictRow.addIfChanged(changed, "startOn", saved.getStartOn(), mine.getStartOn(), null);
+        ConflictRow.addIfChanged(changed, "endOn", saved.getEndOn(), mine.getEndOn(), null);
+        ConflictRow.addIfChanged(changed, "budget", plain(saved.getBudget()), plain(mine.getBudget()), null);
+        ConflictRow.addIfChanged(
+                changed, "attributionDays", saved.getAttributionDays(), mine.getAttributionDays(), null);
+        ConflictRow.addIfChanged(changed, "showKind", saved.getShowKind(), mine.getShowKind(), "ShowKind");
+        ConflictRow.addIfChanged(changed, "showOrganiser", saved.getShowOrganiser(), mine.getShowOrganiser(), null);
+        ConflictRow.addIfChanged(changed, "showVenue", saved.getShowVenue(), mine.getShowVenue(), null);
+        ConflictRow.addIfChanged(changed, "showBooth", saved.getShowBooth(), mine.getShowBooth(), null);
         mine.setVersion(theirs.version());
         model.addAttribute("campaign", mine);
         model.addAttribute("details", theirs);
@@ -398,18 +393,5 @@ class CampaignController {
 
     private static @Nullable String plain(@Nullable BigDecimal value) {
         return value == null ? null : value.stripTrailingZeros().toPlainString();
-    }
-
-    private static void compare(
-            List<ConflictRow> changed,
-            String field,
-            @Nullable Object theirs,
-            @Nullable Object mine,
-            @Nullable String enumPrefix) {
-        String a = theirs == null || theirs.toString().isBlank() ? null : theirs.toString();
-        String b = mine == null || mine.toString().isBlank() ? null : mine.toString();
-        if (!Objects.equals(a, b)) {
-            changed.add(new ConflictRow(field, a, b, enumPrefix));
-        }
     }
 }
