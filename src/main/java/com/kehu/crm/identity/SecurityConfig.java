@@ -152,6 +152,8 @@ class SecurityConfig {
                     // reorder reminders are the sellers' list; care programmes are read by sellers and marketers and
                     // changed by managers (checked in the care service)
                     auth.requestMatchers("/care/reorder", "/care/reorder/**").hasRole(Role.SALES_REP.name());
+                    // data quality work (duplicates and merge, later imports): managers and admins
+                    auth.requestMatchers("/data", "/data/**").hasRole(Role.MANAGER.name());
                     auth.requestMatchers("/care", "/care/**").hasAnyRole(Role.SALES_REP.name(), Role.MARKETER.name());
                     auth.anyRequest().authenticated();
                 })

@@ -93,6 +93,16 @@ class MessageBundleTests {
         // marketing (issue 5): customer care and reorder
         types.addAll(List.of(com.kehu.crm.marketing.CareKind.class, com.kehu.crm.marketing.CareTaskState.class));
 
+        // data in and out (issue 6): exports
+        types.addAll(List.of());
+
+        // data in and out (issue 6): audit trail
+        types.addAll(
+                List.of(com.kehu.crm.shared.audit.AuditEventKind.class, com.kehu.crm.shared.audit.AuditedType.class));
+
+        // data in and out (issue 6): duplicates and merge
+        types.addAll(List.of());
+
         for (Class<? extends Enum<?>> type : types) {
             for (Enum<?> constant : type.getEnumConstants()) {
                 String key = type.getSimpleName() + "." + constant.name();
