@@ -26,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  * @param winBack lost customers and lapsed buyers, never those flagged not worth retaining (CATALOG 4.7)
  * @param neverBought no completed order at all
  * @param includeArchived archived customers are left out unless this is set
+ * @param campaignId with {@code campaignFilter}: an earlier campaign whose members (responders, non-responders) the
+ *     segment keeps or leaves out, so one wave's responses refine the next (精准营销)
  */
 public record SegmentCriteria(
         List<CustomerKind> kinds,
@@ -49,7 +51,9 @@ public record SegmentCriteria(
         @Nullable Integer dueToReorderWithinDays,
         Boolean winBack,
         Boolean neverBought,
-        Boolean includeArchived) {
+        Boolean includeArchived,
+        @Nullable Long campaignId,
+        @Nullable SegmentCampaignFilter campaignFilter) {
 
     public static final int MAX_TAGS = 20;
 
@@ -70,7 +74,7 @@ public record SegmentCriteria(
     public static SegmentCriteria none() {
         return new SegmentCriteria(
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, false, false, false);
+                null, null, false, false, false, null, null);
     }
 
     public static SegmentCriteria winBackOnly() {
@@ -100,7 +104,9 @@ public record SegmentCriteria(
                 dueToReorderWithinDays,
                 true,
                 neverBought,
-                includeArchived);
+                includeArchived,
+                campaignId,
+                campaignFilter);
     }
 
     /** Any criterion that reads the customer's purchase facts (and so selects buyers only). */
@@ -156,6 +162,10 @@ public record SegmentCriteria(
         }
         if (neverBought && usesPurchases()) {
             problems.add(new Problem("neverBought", "segment.invalid.neverBoughtWithPurchases"));
+        }
+        if ((campaignId == null) != (campaignFilter == null)) {
+            problems.add(
+                    new Problem(campaignId == null ? "campaignId" : "campaignFilter", "segment.invalid.campaignPair"));
         }
         if (tags.size() > MAX_TAGS) {
             problems.add(new Problem("tags", "segment.invalid.tooManyTags"));

@@ -135,6 +135,14 @@ public class SegmentQueries {
                 .list();
     }
 
+    /** Campaigns of any status, newest first: earlier waves whose responses a segment can build on. */
+    public List<SegmentCampaign> recentCampaigns(CurrentUser user) {
+        SegmentAccess.require(user);
+        return jdbc.sql("select id, name, status from campaign order by start_on desc, id desc limit 200")
+                .query((rs, n) -> new SegmentCampaign(rs.getLong("id"), rs.getString("name"), rs.getString("status")))
+                .list();
+    }
+
     public @Nullable SegmentCampaign campaign(long id, CurrentUser user) {
         SegmentAccess.require(user);
         return jdbc.sql("select id, name, status from campaign where id = :id")

@@ -107,6 +107,22 @@ record SegmentSql(String from, String where, Map<String, Object> params) {
             params.put("winBackFactor", settings.winBackFactor());
             params.put("singleLapseBefore", today.minusDays(settings.singlePurchaseLapseDays()));
         }
+        if (k.campaignId() != null && k.campaignFilter() != null) {
+            // probes campaign_member (campaign_id, customer_id, touched_on) once per candidate customer
+            String member =
+                    "select 1 from campaign_member m where m.campaign_id = :campaignId and m.customer_id = c.id";
+            w.append(
+                    switch (k.campaignFilter()) {
+                        case MEMBERS -> " and exists (" + member + ")";
+                        case RESPONDED ->
+                            " and exists (" + member + " and m.status in ('RESPONDED', 'ATTENDED', 'CONVERTED'))";
+                        case NOT_RESPONDED ->
+                            " and exists (" + member + ") and not exists (" + member
+                                    + " and m.status in ('RESPONDED', 'ATTENDED', 'CONVERTED'))";
+                        case NOT_MEMBERS -> " and not exists (" + member + ")";
+                    });
+            params.put("campaignId", k.campaignId());
+        }
         boolean purchases = k.usesPurchases() || k.neverBought() || k.winBack();
         return new SegmentSql(purchases ? WITH_PURCHASES : CUSTOMERS, w.toString(), params);
     }

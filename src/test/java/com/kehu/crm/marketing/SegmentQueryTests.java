@@ -8,6 +8,7 @@ import com.kehu.crm.shared.time.BusinessCalendar;
 import com.kehu.crm.support.IntegrationTest;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,6 +67,60 @@ class SegmentQueryTests {
         fixtures.customer(tag).archived().insert();
         fixtures.customer(SegmentFixtures.uniqueTag()).insert();
         assertThat(select("")).containsExactlyInAnyOrder(a, b);
+    }
+
+    /** A campaign with the given customers as members, each in the given status (raw rows, as a snapshot writes). */
+    long campaignWith(Map<Long, String> memberStatuses) {
+        long owner = fixtures.userId("marketer1");
+        long campaign =
+                jdbc.sql("select nextval('campaign_seq')").query(Long.class).single();
+        jdbc.sql("""
+                        insert into campaign (id, name, type, owner_id, status, start_on, end_on, budget, currency,
+                                              attribution_days, created_by)
+                        values (:id, :name, 'EMAIL', :owner, 'COMPLETED', :start, :end, 0, 'CNY', 30, :owner)""")
+                .param("id", campaign)
+                .param("name", "上一轮邮件 " + tag)
+                .param("owner", owner)
+                .param("start", today.minusDays(40))
+                .param("end", today.minusDays(30))
+                .update();
+        memberStatuses.forEach((customer, status) -> jdbc.sql("""
+                        insert into campaign_member (id, campaign_id, member_type, customer_id, status, sent_on,
+                                                     responded_on, added_by, added_at)
+                        values (nextval('campaign_member_seq'), :campaign, 'CUSTOMER', :customer, :status, :sent,
+                                :responded, :owner, now())""")
+                .param("campaign", campaign)
+                .param("customer", customer)
+                .param("status", status)
+                .param("sent", status.equals("TARGETED") ? null : today.minusDays(35))
+                .param("responded", status.equals("RESPONDED") ? today.minusDays(33) : null)
+                .param("owner", owner)
+                .update());
+        return campaign;
+    }
+
+    @Test
+    void anEarlierCampaignsRespondersNonRespondersAndTheNotYetReached() {
+        long responded = fixtures.customer(tag).insert();
+        long sent = fixtures.customer(tag).insert();
+        long targeted = fixtures.customer(tag).insert();
+        long outside = fixtures.customer(tag).insert();
+        long campaign = campaignWith(Map.of(responded, "RESPONDED", sent, "SENT", targeted, "TARGETED"));
+        String filter = "\"campaignId\": " + campaign + ", \"campaignFilter\": ";
+
+        assertThat(select(filter + "\"MEMBERS\"")).containsExactlyInAnyOrder(responded, sent, targeted);
+        assertThat(select(filter + "\"RESPONDED\"")).containsExactly(responded);
+        assertThat(select(filter + "\"NOT_RESPONDED\"")).containsExactlyInAnyOrder(sent, targeted);
+        assertThat(select(filter + "\"NOT_MEMBERS\"")).containsExactly(outside);
+    }
+
+    @Test
+    void aCampaignCriterionNeedsBothTheCampaignAndTheFilter() {
+        assertThat(SegmentCriteriaConverter.read("{\"campaignId\": 1}").problems())
+                .containsExactly(new SegmentCriteria.Problem("campaignFilter", "segment.invalid.campaignPair"));
+        assertThat(SegmentCriteriaConverter.read("{\"campaignFilter\": \"RESPONDED\"}")
+                        .problems())
+                .containsExactly(new SegmentCriteria.Problem("campaignId", "segment.invalid.campaignPair"));
     }
 
     @Test

@@ -12,6 +12,7 @@ import com.kehu.crm.identity.UserQueries;
 import com.kehu.crm.identity.UserRef;
 import com.kehu.crm.marketing.InvalidSegmentCriteriaException;
 import com.kehu.crm.marketing.SegmentCampaign;
+import com.kehu.crm.marketing.SegmentCampaignFilter;
 import com.kehu.crm.marketing.SegmentCriteria;
 import com.kehu.crm.marketing.SegmentNameTakenException;
 import com.kehu.crm.marketing.SegmentQueries;
@@ -160,7 +161,7 @@ class SegmentController {
         PageView<com.kehu.crm.marketing.SegmentCustomer> customers =
                 queries.customers(segment.criteria(), page, size, user);
         model.addAttribute("view", segment);
-        model.addAttribute("words", describe(segment.criteria()));
+        model.addAttribute("words", describe(segment.criteria(), user));
         model.addAttribute("customers", customers);
         model.addAttribute("pageLinks", Urls.pageLinks(customers));
         List<SegmentCampaign> campaigns = queries.openCampaigns(user);
@@ -298,7 +299,7 @@ class SegmentController {
         model.addAttribute("current", current);
         model.addAttribute("conflict", conflictWith);
         if (conflictWith != null) {
-            model.addAttribute("conflictWords", describe(conflictWith.criteria()));
+            model.addAttribute("conflictWords", describe(conflictWith.criteria(), user));
         }
         model.addAttribute("kinds", CustomerKind.values());
         model.addAttribute("industries", Industry.values());
@@ -308,12 +309,19 @@ class SegmentController {
         model.addAttribute("importances", Importance.values());
         model.addAttribute("owners", users.activeOwners());
         model.addAttribute("teams", users.teams());
+        model.addAttribute("earlierCampaigns", queries.recentCampaigns(user));
+        model.addAttribute("campaignFilters", SegmentCampaignFilter.values());
         return "segments/form";
     }
 
-    private List<String> describe(SegmentCriteria criteria) {
+    private List<String> describe(SegmentCriteria criteria, CurrentUser user) {
         Map<Long, UserRef> owners =
                 criteria.ownerId() == null ? Map.of() : users.refsByIds(List.of(criteria.ownerId()));
-        return words.describe(criteria, owners, criteria.teamId() == null ? List.of() : users.teams());
+        String campaignName = null;
+        if (criteria.campaignId() != null) {
+            var campaign = queries.campaign(criteria.campaignId(), user);
+            campaignName = campaign == null ? null : campaign.name();
+        }
+        return words.describe(criteria, owners, criteria.teamId() == null ? List.of() : users.teams(), campaignName);
     }
 }

@@ -6,6 +6,7 @@ import com.kehu.crm.customer.CustomerStatus;
 import com.kehu.crm.customer.Importance;
 import com.kehu.crm.customer.Industry;
 import com.kehu.crm.customer.Region;
+import com.kehu.crm.marketing.SegmentCampaignFilter;
 import com.kehu.crm.marketing.SegmentCriteria;
 import com.kehu.crm.marketing.SegmentData;
 import com.kehu.crm.marketing.SegmentView;
@@ -61,6 +62,8 @@ public class SegmentForm {
     private boolean winBack;
     private boolean neverBought;
     private boolean includeArchived;
+    private @Nullable Long campaignId;
+    private @Nullable SegmentCampaignFilter campaignFilter;
     private long version;
 
     public static SegmentForm of(SegmentView segment) {
@@ -91,6 +94,8 @@ public class SegmentForm {
         form.winBack = k.winBack();
         form.neverBought = k.neverBought();
         form.includeArchived = k.includeArchived();
+        form.campaignId = k.campaignId();
+        form.campaignFilter = k.campaignFilter();
         return form;
     }
 
@@ -123,7 +128,9 @@ public class SegmentForm {
                 dueToReorderWithinDays,
                 winBack,
                 neverBought,
-                includeArchived);
+                includeArchived,
+                campaignId,
+                campaignFilter);
     }
 
     public SegmentData toData() {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,8 @@ class SegmentWords {
     private final MessageSource messages;
     private final Formats fmt;
 
-    List<String> describe(SegmentCriteria k, Map<Long, UserRef> owners, List<TeamRef> teams) {
+    List<String> describe(
+            SegmentCriteria k, Map<Long, UserRef> owners, List<TeamRef> teams, @Nullable String campaignName) {
         Locale locale = LocaleContextHolder.getLocale();
         List<String> lines = new ArrayList<>();
         list(lines, "customer.kind", "CustomerKind", k.kinds(), locale);
@@ -69,6 +71,13 @@ class SegmentWords {
         }
         if (k.neverBought()) {
             lines.add(text("segment.words.neverBought", locale));
+        }
+        if (k.campaignId() != null && k.campaignFilter() != null) {
+            lines.add(text(
+                    "segment.words.campaign",
+                    locale,
+                    text("SegmentCampaignFilter." + k.campaignFilter().name(), locale),
+                    campaignName == null ? "#" + k.campaignId() : campaignName));
         }
         if (lines.isEmpty()) {
             lines.add(text("segment.words.everyone", locale));

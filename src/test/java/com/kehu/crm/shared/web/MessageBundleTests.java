@@ -88,6 +88,7 @@ class MessageBundleTests {
                 com.kehu.crm.marketing.AttributionRule.class));
 
         // marketing (issue 5): segments
+        types.addAll(List.of(com.kehu.crm.marketing.SegmentCampaignFilter.class));
         types.addAll(List.of(com.kehu.crm.marketing.SegmentSnapshotView.SnapshotStatus.class));
 
         // marketing (issue 5): customer care and reorder
