@@ -154,6 +154,8 @@ class SalesJourneyIT extends BrowserTest {
         // The manager sees the won deal on the team board
         signOut();
         signIn("manager", "kehu-demo");
+        // the sign-in's redirect must land before we navigate, or it can overtake the board and leave us at home
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("user-menu")));
         driver.get(url("/opportunities/board?scope=TEAM"));
         WebElement won =
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#column-WON #deal-" + deal)));
