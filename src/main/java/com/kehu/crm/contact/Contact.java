@@ -1,5 +1,6 @@
 package com.kehu.crm.contact;
 
+import com.kehu.crm.shared.audit.AuditSnapshot;
 import com.kehu.crm.shared.domain.BaseEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,6 +13,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import lombok.AccessLevel;
@@ -100,6 +102,26 @@ class Contact extends BaseEntity {
         this.bestTime = blankToNull(data.bestTime());
         this.doNotContact = data.doNotContact();
         this.notes = blankToNull(data.notes());
+    }
+
+    /** The audited fields as display text (shared.audit). */
+    Map<String, @Nullable String> auditSnapshot() {
+        return AuditSnapshot.builder()
+                .put("name", name)
+                .put("title", title)
+                .put("department", department)
+                .put("mobile", mobile)
+                .put("officePhone", officePhone)
+                .put("email", email)
+                .put("wechat", wechat)
+                .put("birthday", birthday)
+                .put("responsible", responsible)
+                .put("decisionMaker", decisionMaker)
+                .put("preferredChannel", preferredChannel)
+                .put("bestTime", bestTime)
+                .put("doNotContact", doNotContact)
+                .put("notes", notes)
+                .build();
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

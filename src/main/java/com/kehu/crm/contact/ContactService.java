@@ -4,6 +4,11 @@ import com.kehu.crm.customer.CustomerAccessLevel;
 import com.kehu.crm.customer.CustomerNotFoundException;
 import com.kehu.crm.customer.CustomerQueries;
 import com.kehu.crm.identity.CurrentUser;
+import com.kehu.crm.shared.audit.AuditEvent;
+import com.kehu.crm.shared.audit.AuditEventKind;
+import com.kehu.crm.shared.audit.AuditLog;
+import com.kehu.crm.shared.audit.AuditSnapshot;
+import com.kehu.crm.shared.audit.AuditedType;
 import com.kehu.crm.shared.domain.EditConflictException;
 import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.AccessDeniedException;
@@ -18,6 +23,7 @@ public class ContactService {
 
     private final ContactRepository contacts;
     private final CustomerQueries customers;
+    private final AuditLog audit;
 
     public long create(long customerId, ContactData data, CurrentUser user) {
         switch (customers.accessTo(customerId, user)) {
@@ -25,7 +31,11 @@ public class ContactService {
             case READ -> throw new AccessDeniedException("Read-only access to customer " + customerId);
             case WRITE -> {}
         }
-        return contacts.save(new Contact(customerId, data)).getId();
+        Contact contact = contacts.save(new Contact(customerId, data));
+        long id = contact.getId();
+        audit.changes(
+                AuditedType.CONTACT, id, user.id(), AuditSnapshot.diff(AuditSnapshot.NONE, contact.auditSnapshot()));
+        return id;
     }
 
     public void update(long id, long expectedVersion, ContactData data, CurrentUser user) {
@@ -33,11 +43,18 @@ public class ContactService {
         if (contact.getVersion() != expectedVersion) {
             throw new EditConflictException("Contact " + id, expectedVersion, contact.getVersion());
         }
+        var before = contact.auditSnapshot();
         contact.update(data);
+        audit.changes(AuditedType.CONTACT, id, user.id(), AuditSnapshot.diff(before, contact.auditSnapshot()));
     }
 
     public void delete(long id, CurrentUser user) {
-        contacts.delete(loadForWrite(id, user));
+        Contact contact = loadForWrite(id, user);
+        contacts.delete(contact);
+        audit.record(
+                AuditEvent.of(AuditEventKind.DELETE, user.id(), user.username(), "Deleted contact " + contact.getName())
+                        .about(AuditedType.CONTACT.name(), id)
+                        .with(AuditLog.facts("customerId", contact.getCustomerId())));
     }
 
     private Contact loadForWrite(long id, CurrentUser user) {

@@ -1,5 +1,6 @@
 package com.kehu.crm.customer;
 
+import com.kehu.crm.shared.audit.AuditSnapshot;
 import com.kehu.crm.shared.domain.BaseEntity;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -187,6 +188,27 @@ class Customer extends BaseEntity {
         this.importance = data.importance();
         this.tags = new ArrayList<>(normaliseTags(data.tags()));
         this.profile = new LinkedHashMap<>(ProfileSchema.clean(kind, data.profile()));
+    }
+
+    /** The audited fields as display text (shared.audit); profile entries as {@code profile.<key>}. */
+    Map<String, @Nullable String> auditSnapshot() {
+        return AuditSnapshot.builder()
+                .put("name", name)
+                .put("phone", phone)
+                .put("email", email)
+                .put("address", address)
+                .put("region", region)
+                .put("industry", industry)
+                .put("source", source)
+                .put("relationCategory", relationCategory)
+                .put("importance", importance)
+                .put("status", status)
+                .put("owner", ownerId)
+                .put("tags", tags)
+                .put("archived", archived)
+                .put("retentionFlag", retentionFlag)
+                .putAll("profile.", profile)
+                .build();
     }
 
     static String digitsOf(String phone) {

@@ -3,7 +3,12 @@ package com.kehu.crm.customer;
 import com.kehu.crm.identity.CurrentUser;
 import com.kehu.crm.identity.UserQueries;
 import com.kehu.crm.identity.UserRef;
+import com.kehu.crm.shared.audit.AuditLog;
+import com.kehu.crm.shared.audit.AuditSnapshot;
+import com.kehu.crm.shared.audit.AuditedType;
 import com.kehu.crm.shared.domain.EditConflictException;
+import java.util.Map;
+import java.util.function.Consumer;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
@@ -19,6 +24,7 @@ public class CustomerService {
     private final CustomerRepository customers;
     private final CustomerAccess access;
     private final UserQueries users;
+    private final AuditLog audit;
 
     public long register(RegisterCustomer command, CurrentUser user) {
         if (!access.canCreate(user)) {
@@ -33,7 +39,10 @@ public class CustomerService {
             throw new DuplicateCustomerCodeException(code);
         }
         Customer customer = new Customer(code, command.kind(), command.data(), ownerId, user.id());
-        return customers.save(customer).getId();
+        long id = customers.save(customer).getId();
+        audit.changes(
+                AuditedType.CUSTOMER, id, user.id(), AuditSnapshot.diff(AuditSnapshot.NONE, customer.auditSnapshot()));
+        return id;
     }
 
     public void update(long id, long expectedVersion, CustomerDetailsData data, CurrentUser user) {
@@ -45,15 +54,17 @@ public class CustomerService {
             long id, long expectedVersion, CustomerDetailsData data, @Nullable Long newOwnerId, CurrentUser user) {
         Customer customer = loadForWrite(id, user);
         checkVersion(customer, expectedVersion);
-        if (newOwnerId != null && newOwnerId != customer.getOwnerId()) {
-            requireAssignable(newOwnerId, user);
-            customer.reassignTo(newOwnerId);
-        }
-        customer.update(data, user.id());
+        audited(customer, user.id(), c -> {
+            if (newOwnerId != null && newOwnerId != c.getOwnerId()) {
+                requireAssignable(newOwnerId, user);
+                c.reassignTo(newOwnerId);
+            }
+            c.update(data, user.id());
+        });
     }
 
     public void changeStatus(long id, CustomerStatus status, CurrentUser user) {
-        loadForWrite(id, user).moveTo(status, user.id());
+        audited(loadForWrite(id, user), user.id(), c -> c.moveTo(status, user.id()));
     }
 
     /**
@@ -63,27 +74,38 @@ public class CustomerService {
     public PurchaseStage recordCompletedOrder(long customerId, @Nullable Long changedBy) {
         Customer customer =
                 customers.findById(customerId).orElseThrow(() -> CustomerNotFoundException.forId(customerId));
-        customer.recordCompletedOrder(changedBy);
+        audited(customer, changedBy, c -> c.recordCompletedOrder(changedBy));
         return customer.purchaseStage();
     }
 
     /** Marks the customer as not worth retaining (bad credit, fraud), or clears the mark with null. */
     public void flagRetention(long id, @Nullable RetentionFlag flag, CurrentUser user) {
-        loadForWrite(id, user).flagRetention(flag);
+        audited(loadForWrite(id, user), user.id(), c -> c.flagRetention(flag));
     }
 
     public void reassign(long id, long newOwnerId, CurrentUser user) {
         Customer customer = loadForWrite(id, user);
         requireAssignable(newOwnerId, user);
-        customer.reassignTo(newOwnerId);
+        audited(customer, user.id(), c -> c.reassignTo(newOwnerId));
     }
 
     public void archive(long id, CurrentUser user) {
-        loadForWrite(id, user).archive();
+        audited(loadForWrite(id, user), user.id(), Customer::archive);
     }
 
     public void restore(long id, CurrentUser user) {
-        loadForWrite(id, user).restore();
+        audited(loadForWrite(id, user), user.id(), Customer::restore);
+    }
+
+    /** Applies a change and records its field changes in this transaction (no change without its history). */
+    private void audited(Customer customer, @Nullable Long changedBy, Consumer<Customer> change) {
+        Map<String, @Nullable String> before = customer.auditSnapshot();
+        change.accept(customer);
+        audit.changes(
+                AuditedType.CUSTOMER,
+                customer.getId(),
+                changedBy,
+                AuditSnapshot.diff(before, customer.auditSnapshot()));
     }
 
     private Customer loadForWrite(long id, CurrentUser user) {

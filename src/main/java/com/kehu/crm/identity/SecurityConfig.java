@@ -2,6 +2,7 @@ package com.kehu.crm.identity;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -10,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -60,11 +62,16 @@ class SecurityConfig {
 
     @Bean
     AuthenticationManager authenticationManager(
-            CrmUserDetailsService userDetailsService, PasswordEncoder encoder, LoginThrottle throttle) {
+            CrmUserDetailsService userDetailsService,
+            PasswordEncoder encoder,
+            LoginThrottle throttle,
+            ApplicationEventPublisher events) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(userDetailsService);
         dao.setPasswordEncoder(encoder);
         ProviderManager manager = new ProviderManager(new ThrottlingAuthenticationProvider(dao, throttle));
         manager.setEraseCredentialsAfterAuthentication(true);
+        // failed sign-ins (form and API) reach SignInAudit as AbstractAuthenticationFailureEvents
+        manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
         return manager;
     }
 
@@ -90,6 +97,7 @@ class SecurityConfig {
                             .hasAnyRole(Role.SALES_REP.name(), Role.SUPPORT_AGENT.name());
                     marketingRules(auth, "/api/v1/campaigns");
                     marketingRules(auth, "/api/v1/segments");
+                    auth.requestMatchers("/api/v1/audit", "/api/v1/audit/**").hasRole(Role.ADMIN.name());
                     auth.anyRequest().authenticated();
                 })
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problem(

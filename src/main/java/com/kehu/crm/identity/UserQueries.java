@@ -69,6 +69,11 @@ public class UserQueries {
                 .collect(Collectors.toMap(UserRef::id, Function.identity()));
     }
 
+    /** Display names by user id, in one query: the audit history's resolver ({@code users::displayNames}). */
+    public Map<Long, String> displayNames(Collection<Long> ids) {
+        return refsByIds(ids).values().stream().collect(Collectors.toMap(UserRef::id, UserRef::displayName));
+    }
+
     public Optional<UserRef> refByUsername(String username) {
         return users.findByUsername(User.normalise(username))
                 .map(u -> new UserRef(u.getId(), u.getUsername(), u.getDisplayName()));

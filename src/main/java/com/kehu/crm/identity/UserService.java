@@ -1,5 +1,8 @@
 package com.kehu.crm.identity;
 
+import com.kehu.crm.shared.audit.AuditEvent;
+import com.kehu.crm.shared.audit.AuditEventKind;
+import com.kehu.crm.shared.audit.AuditLog;
 import com.kehu.crm.shared.domain.EditConflictException;
 import java.util.List;
 import lombok.RequiredArgsConstructor;
@@ -19,6 +22,7 @@ public class UserService {
     private final TeamRepository teams;
     private final PasswordEncoder encoder;
     private final PasswordPolicy policy;
+    private final AuditLog audit;
 
     public long create(CreateUser command) {
         String username = User.normalise(command.username());
@@ -46,19 +50,52 @@ public class UserService {
         if (user.getId() == admin.id() && command.role() != Role.ADMIN) {
             throw new AccessDeniedException("Admins cannot take away their own admin role");
         }
+        Role oldRole = user.getRole();
+        String oldTeam = teamName(user.getTeam());
+        String oldName = user.getDisplayName();
         user.update(command.displayName(), command.role(), team(command.teamId()), command.language());
         appointIfManager(user);
+        if (oldRole != user.getRole()) {
+            audit.record(event(
+                            AuditEventKind.ROLE_CHANGE,
+                            admin,
+                            user,
+                            "Role of " + user.getUsername() + ": " + oldRole + " → " + user.getRole())
+                    .with(AuditLog.facts("username", user.getUsername(), "from", oldRole, "to", user.getRole())));
+        }
+        String newTeam = teamName(user.getTeam());
+        if (!java.util.Objects.equals(oldTeam, newTeam) || !oldName.equals(user.getDisplayName())) {
+            audit.record(event(AuditEventKind.USER_CHANGE, admin, user, "Changed user " + user.getUsername())
+                    .with(AuditLog.facts(
+                            "username", user.getUsername(),
+                            "team", (oldTeam == null ? "—" : oldTeam) + " → " + (newTeam == null ? "—" : newTeam),
+                            "displayName", oldName + " → " + user.getDisplayName())));
+        }
     }
 
     public void disable(long id, CurrentUser admin) {
         if (id == admin.id()) {
             throw new AccessDeniedException("Admins cannot disable themselves");
         }
-        load(id).disable();
+        User user = load(id);
+        user.disable();
+        audit.record(event(AuditEventKind.USER_CHANGE, admin, user, "Disabled user " + user.getUsername())
+                .with(AuditLog.facts("username", user.getUsername(), "enabled", false)));
     }
 
-    public void enable(long id) {
-        load(id).enable();
+    public void enable(long id, CurrentUser admin) {
+        User user = load(id);
+        user.enable();
+        audit.record(event(AuditEventKind.USER_CHANGE, admin, user, "Enabled user " + user.getUsername())
+                .with(AuditLog.facts("username", user.getUsername(), "enabled", true)));
+    }
+
+    private static AuditEvent event(AuditEventKind kind, CurrentUser admin, User user, String summary) {
+        return AuditEvent.of(kind, admin.id(), admin.username(), summary).about("USER", user.getId());
+    }
+
+    private static @Nullable String teamName(@Nullable Team team) {
+        return team == null ? null : team.getName();
     }
 
     public void resetPassword(long id, String newPassword) {

@@ -8,6 +8,9 @@ import com.kehu.crm.identity.CurrentUser;
 import com.kehu.crm.sales.OpportunityQueries;
 import com.kehu.crm.sales.OpportunityRef;
 import com.kehu.crm.sales.PipelineStage;
+import com.kehu.crm.shared.audit.AuditLog;
+import com.kehu.crm.shared.audit.AuditSnapshot;
+import com.kehu.crm.shared.audit.AuditedType;
 import com.kehu.crm.shared.domain.EditConflictException;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -44,6 +47,7 @@ public class OrderService {
     private final PurchaseHistory purchases;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final AuditLog audit;
 
     public long create(OrderDraft draft, CurrentUser user) {
         switch (customerQueries.accessTo(draft.customerId(), user)) {
@@ -64,7 +68,9 @@ public class OrderService {
                 user.id(),
                 now);
         order.replaceLines(price(draft.lines(), order.getCurrency()));
-        return orders.saveAndFlush(order).getId();
+        long id = orders.saveAndFlush(order).getId();
+        audit.changes(AuditedType.ORDER, id, user.id(), AuditSnapshot.diff(AuditSnapshot.NONE, order.auditSnapshot()));
+        return id;
     }
 
     /** A full edit of a draft: date, currency and all lines. */
@@ -73,14 +79,18 @@ public class OrderService {
         if (order.getVersion() != expectedVersion) {
             throw new EditConflictException("Order " + id, expectedVersion, order.getVersion());
         }
+        var before = order.auditSnapshot();
         order.changeHeader(draft.orderDate(), draft.currency());
         order.replaceLines(price(draft.lines(), order.getCurrency()));
         orders.flush();
+        audit.changes(AuditedType.ORDER, id, user.id(), AuditSnapshot.diff(before, order.auditSnapshot()));
     }
 
     public void changeStatus(long id, OrderStatus next, CurrentUser user) {
         SalesOrder order = loadForWrite(id, user, true);
+        var before = order.auditSnapshot();
         order.moveTo(next, user.id(), clock.instant());
+        audit.changes(AuditedType.ORDER, id, user.id(), AuditSnapshot.diff(before, order.auditSnapshot()));
         if (next == OrderStatus.COMPLETED) {
             customers.recordCompletedOrder(order.getCustomerId(), user.id());
             orders.flush();
@@ -93,8 +103,10 @@ public class OrderService {
     /** Records a payment (回款). The order row stays locked until commit, so concurrent payments queue up. */
     public void recordPayment(long id, NewPayment payment, CurrentUser user) {
         SalesOrder order = loadForWrite(id, user, true);
+        var before = order.auditSnapshot();
         order.receivePayment(payment, user.id(), clock.instant());
         orders.flush();
+        audit.changes(AuditedType.ORDER, id, user.id(), AuditSnapshot.diff(before, order.auditSnapshot()));
     }
 
     static String orderNumber(int year, long sequence) {

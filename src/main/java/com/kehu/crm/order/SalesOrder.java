@@ -1,5 +1,6 @@
 package com.kehu.crm.order;
 
+import com.kehu.crm.shared.audit.AuditSnapshot;
 import com.kehu.crm.shared.domain.BaseEntity;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -21,6 +22,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
@@ -186,6 +188,30 @@ class SalesOrder extends BaseEntity {
         payments.add(received);
         paidAmount = paidAmount.add(cents);
         return received;
+    }
+
+    /** The audited fields as display text (shared.audit); the lines as one summary, payments as the paid total. */
+    Map<String, @Nullable String> auditSnapshot() {
+        return AuditSnapshot.builder()
+                .put("orderDate", orderDate)
+                .put("currency", currency)
+                .put("status", status)
+                .put(
+                        "lines",
+                        lines.stream()
+                                .map(l -> "#" + l.getProductId() + " "
+                                        + l.getQuantity().stripTrailingZeros().toPlainString()
+                                        + " × " + l.getUnitPrice().toPlainString()
+                                        + (l.getDiscountPercent().signum() == 0
+                                                ? ""
+                                                : " -"
+                                                        + l.getDiscountPercent()
+                                                                .stripTrailingZeros()
+                                                                .toPlainString() + "%"))
+                                .collect(java.util.stream.Collectors.joining("; ")))
+                .put("totalAmount", totalAmount)
+                .put("paid", paidAmount)
+                .build();
     }
 
     BigDecimal outstanding() {

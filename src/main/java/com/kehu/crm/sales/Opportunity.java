@@ -1,5 +1,6 @@
 package com.kehu.crm.sales;
 
+import com.kehu.crm.shared.audit.AuditSnapshot;
 import com.kehu.crm.shared.domain.BaseEntity;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -20,6 +21,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
@@ -193,6 +195,23 @@ class Opportunity extends BaseEntity {
         this.probability = override == null ? stageDefaultProbability : override;
         this.nextStep = blankToNull(data.nextStep());
         this.competitor = blankToNull(data.competitor());
+    }
+
+    /** The audited fields as display text (shared.audit). */
+    Map<String, @Nullable String> auditSnapshot() {
+        return AuditSnapshot.builder()
+                .put("name", name)
+                .put("amount", amount)
+                .put("currency", currency)
+                .put("expectedCloseDate", expectedCloseDate)
+                .put("type", type)
+                .put("stage", stage)
+                .put("probability", probability)
+                .put("owner", ownerId)
+                .put("nextStep", nextStep)
+                .put("competitor", competitor)
+                .put("lossReason", lossReason)
+                .build();
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

@@ -7,9 +7,16 @@ import com.kehu.crm.identity.CurrentUser;
 import com.kehu.crm.identity.UserQueries;
 import com.kehu.crm.identity.UserRef;
 import com.kehu.crm.notification.NotificationService;
+import com.kehu.crm.shared.audit.AuditEvent;
+import com.kehu.crm.shared.audit.AuditEventKind;
+import com.kehu.crm.shared.audit.AuditLog;
+import com.kehu.crm.shared.audit.AuditSnapshot;
+import com.kehu.crm.shared.audit.AuditedType;
 import com.kehu.crm.shared.domain.EditConflictException;
 import com.kehu.crm.shared.time.BusinessCalendar;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
@@ -32,6 +39,7 @@ public class OpportunityService {
     private final NotificationService notifications;
     private final SalesProperties properties;
     private final BusinessCalendar calendar;
+    private final AuditLog audit;
 
     /** Opens a deal on a customer the user may change; a manager may open it for one of their reps. */
     public long open(NewOpportunity command, CurrentUser user) {
@@ -51,6 +59,11 @@ public class OpportunityService {
                 user.id(),
                 calendar.now());
         opportunities.save(opportunity);
+        audit.changes(
+                AuditedType.OPPORTUNITY,
+                opportunity.getId(),
+                user.id(),
+                AuditSnapshot.diff(AuditSnapshot.NONE, opportunity.auditSnapshot()));
         alertIfLarge(opportunity);
         return opportunity.getId();
     }
@@ -60,26 +73,29 @@ public class OpportunityService {
         if (opportunity.getVersion() != expectedVersion) {
             throw new EditConflictException("Opportunity " + id, expectedVersion, opportunity.getVersion());
         }
-        opportunity.update(data, properties.probabilityOf(opportunity.getStage()));
+        audited(opportunity, user, o -> o.update(data, properties.probabilityOf(o.getStage())));
         alertIfLarge(opportunity);
     }
 
     /** Moves the deal to another stage; losing needs a reason. The move is recorded with its time and user. */
     public void moveTo(long id, PipelineStage stage, @Nullable String lossReason, CurrentUser user) {
         Opportunity opportunity = loadForWrite(id, user);
-        opportunity.moveTo(
-                stage,
-                lossReason,
-                stage.isOpen() ? properties.probabilityOf(stage) : 0,
-                user.id(),
-                calendar.now(),
-                calendar.today());
+        audited(
+                opportunity,
+                user,
+                o -> o.moveTo(
+                        stage,
+                        lossReason,
+                        stage.isOpen() ? properties.probabilityOf(stage) : 0,
+                        user.id(),
+                        calendar.now(),
+                        calendar.today()));
     }
 
     public void reassign(long id, long newOwnerId, CurrentUser user) {
         Opportunity opportunity = loadForWrite(id, user);
         requireAssignable(newOwnerId, user);
-        opportunity.reassignTo(newOwnerId);
+        audited(opportunity, user, o -> o.reassignTo(newOwnerId));
         alertIfLarge(opportunity);
     }
 
@@ -93,6 +109,24 @@ public class OpportunityService {
             throw new IllegalStageTransitionException("opportunity.delete.won", "Opportunity " + id + " is won");
         }
         opportunities.delete(opportunity);
+        audit.record(AuditEvent.of(
+                        AuditEventKind.DELETE,
+                        user.id(),
+                        user.username(),
+                        "Deleted opportunity " + opportunity.getName())
+                .about(AuditedType.OPPORTUNITY.name(), id)
+                .with(AuditLog.facts("customerId", opportunity.getCustomerId(), "stage", opportunity.getStage())));
+    }
+
+    /** Applies a change and records its field changes in this transaction (no change without its history). */
+    private void audited(Opportunity opportunity, CurrentUser user, Consumer<Opportunity> change) {
+        Map<String, @Nullable String> before = opportunity.auditSnapshot();
+        change.accept(opportunity);
+        audit.changes(
+                AuditedType.OPPORTUNITY,
+                opportunity.getId(),
+                user.id(),
+                AuditSnapshot.diff(before, opportunity.auditSnapshot()));
     }
 
     Opportunity loadForWrite(long id, CurrentUser user) {

@@ -31,10 +31,18 @@ class SalesHandover implements HandoverParticipant {
                 .param("to", toUserId)
                 .param("now", java.sql.Timestamp.from(clock.instant()))
                 .update();
+        // moves the open deals and writes their history (audit_change, V24) in one statement
         int deals =
                 jdbc.sql("""
-                        update opportunity set owner_id = :to, version = version + 1, updated_at = now()
-                        where owner_id = :from and stage in ('PROSPECTING', 'QUALIFICATION', 'PROPOSAL', 'NEGOTIATION')""").param("from", fromUserId).param("to", toUserId).update();
+                        with moved as (
+                            update opportunity set owner_id = :to, version = version + 1, updated_at = now()
+                            where owner_id = :from and stage in ('PROSPECTING', 'QUALIFICATION', 'PROPOSAL', 'NEGOTIATION')
+                            returning id)
+                        insert into audit_change (id, entity_type, entity_id, field, old_value, new_value, changed_by,
+                                                  changed_at)
+                        select nextval('audit_change_seq'), 'OPPORTUNITY', id, 'owner', cast(:from as text),
+                               cast(:to as text), null, now()
+                        from moved""").param("from", fromUserId).param("to", toUserId).update();
         Map<String, Integer> counts = new LinkedHashMap<>();
         counts.put("handover.leads", leads);
         counts.put("handover.opportunities", deals);

@@ -1,5 +1,6 @@
 package com.kehu.crm.support;
 
+import com.kehu.crm.shared.audit.AuditSnapshot;
 import com.kehu.crm.shared.domain.BaseEntity;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
@@ -269,6 +271,25 @@ class Ticket extends BaseEntity {
         if (!status.isOpen()) {
             throw new TicketRuleException(reasonKey, "Ticket " + id + " is " + status);
         }
+    }
+
+    /** The audited fields as display text (shared.audit). */
+    Map<String, @Nullable String> auditSnapshot() {
+        return AuditSnapshot.builder()
+                .put("subject", subject)
+                .put("description", description)
+                .put("channel", channel)
+                .put("type", type)
+                .put("category", categoryId)
+                .put("priority", priority)
+                .put("status", status)
+                .put("assignee", assigneeId)
+                .put("resolutionSummary", resolutionSummary)
+                .put("compensationRequested", compensationRequested)
+                .put("compensationGranted", compensationGranted)
+                .put("compensationAmount", compensationAmount)
+                .put("remedialAction", remedialAction)
+                .build();
     }
 
     private void apply(TicketData data) {

@@ -5,9 +5,16 @@ import com.kehu.crm.customer.CustomerNotFoundException;
 import com.kehu.crm.customer.CustomerQueries;
 import com.kehu.crm.customer.Importance;
 import com.kehu.crm.identity.CurrentUser;
+import com.kehu.crm.shared.audit.AuditEvent;
+import com.kehu.crm.shared.audit.AuditEventKind;
+import com.kehu.crm.shared.audit.AuditLog;
+import com.kehu.crm.shared.audit.AuditSnapshot;
+import com.kehu.crm.shared.audit.AuditedType;
 import com.kehu.crm.shared.domain.EditConflictException;
 import com.kehu.crm.shared.time.BusinessCalendar;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -34,6 +41,7 @@ public class TicketService {
     private final BusinessCalendar calendar;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
+    private final AuditLog audit;
 
     /** Logs a ticket on a customer the user sees; due times follow the SLA of its priority and the customer's tier. */
     public long open(NewTicket command, CurrentUser user) {
@@ -63,7 +71,10 @@ public class TicketService {
                 user.id(),
                 now);
         tickets.save(ticket);
-        return Objects.requireNonNull(ticket.getId());
+        long id = Objects.requireNonNull(ticket.getId());
+        audit.changes(
+                AuditedType.TICKET, id, user.id(), AuditSnapshot.diff(AuditSnapshot.NONE, ticket.auditSnapshot()));
+        return id;
     }
 
     public void update(long id, long expectedVersion, TicketData data, CurrentUser user) {
@@ -81,25 +92,25 @@ public class TicketService {
                                 Objects.requireNonNull(ticket.getCreatedAt()),
                                 data.priority(),
                                 tierOf(ticket.getCustomerId()));
-        ticket.update(data, due);
+        audited(ticket, user, t -> t.update(data, due));
     }
 
     public void assign(long id, long assigneeId, CurrentUser user) {
         Ticket ticket = loadForWork(id, user);
         requireAssignee(assigneeId);
-        ticket.assignTo(assigneeId, user.id(), calendar.now());
+        audited(ticket, user, t -> t.assignTo(assigneeId, user.id(), calendar.now()));
     }
 
     /** One-click claim from the queue: the agent takes the ticket. */
     public void claim(long id, CurrentUser user) {
         Ticket ticket = loadForWork(id, user);
-        ticket.assignTo(user.id(), user.id(), calendar.now());
+        audited(ticket, user, t -> t.assignTo(user.id(), user.id(), calendar.now()));
     }
 
     public void changeStatus(long id, TicketStatus status, TicketResolution resolution, CurrentUser user) {
         Ticket ticket = loadForWork(id, user);
         var now = calendar.now();
-        ticket.moveTo(status, resolution, user.id(), now, properties.reopenWindow());
+        audited(ticket, user, t -> t.moveTo(status, resolution, user.id(), now, properties.reopenWindow()));
         if (status == TicketStatus.CLOSED) {
             events.publishEvent(
                     new TicketClosed(ticket.getId(), ticket.getCustomerId(), ticket.getContactId(), user.id()));
@@ -133,6 +144,21 @@ public class TicketService {
                 .param("id", id)
                 .update();
         tickets.delete(ticket);
+        audit.record(
+                AuditEvent.of(AuditEventKind.DELETE, user.id(), user.username(), "Deleted ticket " + ticket.getNumber())
+                        .about(AuditedType.TICKET.name(), id)
+                        .with(AuditLog.facts("customerId", ticket.getCustomerId(), "subject", ticket.getSubject())));
+    }
+
+    /** Applies a change and records its field changes in this transaction (no change without its history). */
+    private void audited(Ticket ticket, CurrentUser user, Consumer<Ticket> change) {
+        Map<String, @Nullable String> before = ticket.auditSnapshot();
+        change.accept(ticket);
+        audit.changes(
+                AuditedType.TICKET,
+                Objects.requireNonNull(ticket.getId()),
+                user.id(),
+                AuditSnapshot.diff(before, ticket.auditSnapshot()));
     }
 
     Ticket load(long id, CurrentUser user) {

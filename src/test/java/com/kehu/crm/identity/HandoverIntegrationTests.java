@@ -126,6 +126,16 @@ class HandoverIntegrationTests {
         assertThat(owner("opportunity", f.wonDeal())).isEqualTo(leaving.id());
         assertThat(owner("activity", f.openTask())).isEqualTo(taking.id());
         assertThat(owner("activity", f.doneTask())).isEqualTo(leaving.id());
+        // the owner change is in the moved records' history (audit trail, issue 6)
+        assertThat(jdbc.sql("""
+                                select count(*) from audit_change where field = 'owner' and new_value = :to
+                                and ((entity_type = 'CUSTOMER' and entity_id = :c) or (entity_type = 'OPPORTUNITY' and entity_id = :o))""")
+                        .param("to", String.valueOf(taking.id()))
+                        .param("c", f.customer())
+                        .param("o", f.openDeal())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
         assertThat(owner("activity", f.call())).isEqualTo(leaving.id());
         assertThat(jdbc.sql("select version from customer where id = :id")
                         .param("id", f.customer())

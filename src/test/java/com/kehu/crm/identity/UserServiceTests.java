@@ -79,7 +79,7 @@ class UserServiceTests {
 
         service.disable(id, admin());
         assertThat(canSignIn(username, "a long private phrase")).isFalse();
-        service.enable(id);
+        service.enable(id, admin());
         assertThat(canSignIn(username, "a long private phrase")).isTrue();
 
         assertThatThrownBy(() -> service.disable(admin().id(), admin())).isInstanceOf(AccessDeniedException.class);

@@ -110,8 +110,8 @@ class UserAdminController {
     }
 
     @PostMapping("/{id}/enable")
-    String enable(@PathVariable long id, RedirectAttributes flash) {
-        service.enable(id);
+    String enable(@PathVariable long id, @AuthenticationPrincipal CrmUserDetails admin, RedirectAttributes flash) {
+        service.enable(id, admin.currentUser());
         Flash.success(flash, "user.enabledFlash");
         return "redirect:/admin/users/" + id;
     }

@@ -1,0 +1,57 @@
+package com.kehu.crm.support.web;
+
+import com.kehu.crm.identity.CrmUserDetails;
+import com.kehu.crm.identity.CurrentUser;
+import com.kehu.crm.identity.UserQueries;
+import com.kehu.crm.shared.audit.AuditQueries;
+import com.kehu.crm.shared.audit.AuditedType;
+import com.kehu.crm.shared.audit.HistoryItem;
+import com.kehu.crm.shared.web.HistoryViews;
+import com.kehu.crm.shared.web.PageView;
+import com.kehu.crm.support.TicketNotFoundException;
+import com.kehu.crm.support.TicketQueries;
+import java.util.Locale;
+import java.util.Map;
+import lombok.RequiredArgsConstructor;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The ticket's "History" tab: who changed which field from what to what (shared.audit), loaded by htmx. */
+@Controller
+@RequiredArgsConstructor
+class TicketHistoryController {
+
+    static final int PAGE_SIZE = 50;
+
+    /** Fields whose values are enum names, labelled {@code Enum.VALUE}. */
+    static final Map<String, String> ENUM_FIELDS = Map.of(
+            "channel", "TicketChannel", "type", "TicketType", "priority", "TicketPriority", "status", "TicketStatus");
+
+    private final TicketQueries tickets;
+    private final AuditQueries audit;
+    private final UserQueries users;
+    private final HistoryViews views;
+
+    @GetMapping("/tickets/{id}/history")
+    String history(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "0") int page,
+            @AuthenticationPrincipal CrmUserDetails principal,
+            Locale locale,
+            Model model) {
+        CurrentUser user = principal.currentUser();
+        if (!tickets.isVisible(id, user)) {
+            throw TicketNotFoundException.forId(id);
+        }
+        PageView<HistoryItem> history =
+                audit.history(AuditedType.TICKET, id, Math.max(page, 0), PAGE_SIZE, users::displayNames);
+        model.addAttribute("historyPage", history);
+        model.addAttribute("historyGroups", views.groups(history.content(), "ticket", ENUM_FIELDS, locale));
+        model.addAttribute("historyUrl", "/tickets/" + id + "/history");
+        return "fragments/history :: history";
+    }
+}
