@@ -309,5 +309,11 @@ class ListExportIntegrationTests {
                 .hasSize(2)
                 .anySatisfy(l -> assertThat(l).contains("Rep3 noise " + tag));
         assertThat(lastExport("agent1", "tickets")).containsEntry("rows", "1").containsEntry("format", "CSV");
+        MvcTestResult api = mvc.get()
+                .uri("/api/v1/tickets/export?format=csv&customerId=" + theirs)
+                .with(httpBasic("agent1", PASSWORD))
+                .exchange();
+        assertThat(api).hasStatus(HttpStatus.OK);
+        assertThat(api.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("Rep3 noise " + tag);
     }
 }

@@ -10,6 +10,7 @@ import com.kehu.crm.support.TicketRow;
 import com.kehu.crm.support.TicketSort;
 import com.kehu.crm.support.TicketStatus;
 import com.kehu.crm.support.TicketView;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
@@ -23,7 +24,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The ticket queue as CSV or .xlsx: the same view, filters and default sort as the queue (agents: their queue by
- * due time; everyone else: their customers' tickets, newest first), and the API's assignee, customer and breached.
+ * due time; everyone else: their customers' tickets, newest first), and the API's assignee, customer and breached
+ * (on {@code /api/v1/tickets/export} the default view is ALL for everyone, as the API list's).
  */
 @Controller
 @RequiredArgsConstructor
@@ -57,13 +59,15 @@ class TicketExportController {
             @RequestParam(required = false) @Nullable TicketSort sort,
             @RequestParam(required = false) @Nullable Boolean desc,
             @AuthenticationPrincipal CrmUserDetails principal,
+            HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
         var chosen = ListExports.format(format);
         CurrentUser user = principal.currentUser();
         boolean agent = TicketQueries.isAgent(user);
-        // as the queue: only agents choose a view
-        TicketView current = agent && view != null ? view : agent ? TicketView.MINE : TicketView.ALL;
+        // as the queue: only agents choose a view, and theirs is MINE by default; the API list shows ALL
+        boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        TicketView current = agent && view != null ? view : agent && !api ? TicketView.MINE : TicketView.ALL;
         TicketSort order = sort != null ? sort : agent ? TicketSort.DUE : TicketSort.CREATED;
         boolean descending = desc != null ? desc : order == TicketSort.CREATED;
         TicketFilter filter = new TicketFilter(current, status, assignee, customerId, breached);
