@@ -259,7 +259,6 @@ public class TicketQueries {
         };
     }
 
-    /** Appends the record rule; false when the user sees no tickets at all. */
     /** The list's WHERE clause (constant fragments), its values put into {@code sql}; null when nothing is visible. */
     private @Nullable String where(TicketFilter filter, CurrentUser user, Instant now, Sql sql) {
         StringBuilder where = new StringBuilder(" where true");
@@ -328,6 +327,7 @@ public class TicketQueries {
                 sink);
     }
 
+    /** Appends the record rule; false when the user sees no tickets at all. */
     private boolean scopeCondition(CurrentUser user, StringBuilder where, Sql sql) {
         switch (user.role()) {
             case ADMIN, SUPPORT_AGENT -> {
