@@ -16,6 +16,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.poi.ss.usermodel.Cell;
@@ -23,6 +24,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,6 +52,9 @@ class ListExportIntegrationTests {
 
     @Autowired
     CustomerQueries customerQueries;
+
+    @Autowired
+    MessageSource messages;
 
     final String tag =
             "xq" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).replaceAll("[0-9]", "k");
@@ -242,6 +247,19 @@ class ListExportIntegrationTests {
         assertThat(csv("rep1", "/leads/export?format=csv&view=MINE&status=CONVERTED&q=" + tag))
                 .hasSize(1);
         assertThat(lastExport("rep1", "leads")).containsEntry("rows", "0");
+
+        // headers and enum labels in the user's language
+        String zh = mvc.get()
+                .uri("/leads/export?format=csv&view=MINE&q=" + tag)
+                .with(user("rep1"))
+                .header("Accept-Language", "zh-CN")
+                .exchange()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(zh)
+                .contains(messages.getMessage("lead.companyName", null, Locale.SIMPLIFIED_CHINESE))
+                .contains(messages.getMessage("LeadSource.EXHIBITION", null, Locale.SIMPLIFIED_CHINESE))
+                .doesNotContain("Exhibition");
     }
 
     // --- opportunities
