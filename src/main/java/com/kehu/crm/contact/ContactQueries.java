@@ -8,6 +8,7 @@ import com.kehu.crm.identity.CurrentUser;
 import com.kehu.crm.identity.OwnerScope;
 import com.kehu.crm.shared.db.PagedSql;
 import com.kehu.crm.shared.db.TextSearch;
+import com.kehu.crm.shared.export.ExportSink;
 import com.kehu.crm.shared.web.PageView;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -51,8 +52,23 @@ public class ContactQueries {
         if (scope.isEmpty()) {
             return new PageView<>(List.of(), safeSize, safePage, 0, true);
         }
-        StringBuilder where = new StringBuilder(" where true");
         Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(q, customerId, scope, params);
+        // fragments are constants of this class; every value is a bound parameter
+        var rows = PagedSql.bind(
+                        jdbc.sql(SELECT + where + " order by ct.name, ct.id limit :limit offset :offset"), params)
+                .param("limit", safeSize)
+                .param("offset", (long) safePage * safeSize)
+                .query(ContactQueries::row)
+                .list();
+        return PagedSql.page(
+                jdbc, rows, safePage, safeSize, "contact ct join customer c on c.id = ct.customer_id" + where, params);
+    }
+
+    /** The list's WHERE clause (constant fragments), its values put into {@code params}. */
+    private static String where(
+            @Nullable String q, @Nullable Long customerId, OwnerScope scope, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(" where true");
         if (!scope.all()) {
             where.append(" and c.owner_id in (:ownerIds)");
             params.put("ownerIds", List.copyOf(scope.ownerIds()));
@@ -76,15 +92,21 @@ public class ContactQueries {
             }
             where.append(" and (").append(String.join(" or ", branches)).append(")");
         }
-        // fragments are constants of this class; every value is a bound parameter
-        var rows = PagedSql.bind(
-                        jdbc.sql(SELECT + where + " order by ct.name, ct.id limit :limit offset :offset"), params)
-                .param("limit", safeSize)
-                .param("offset", (long) safePage * safeSize)
-                .query(ContactQueries::row)
-                .list();
-        return PagedSql.page(
-                jdbc, rows, safePage, safeSize, "contact ct join customer c on c.id = ct.customer_id" + where, params);
+        return where.toString();
+    }
+
+    /** Every contact the list would show for this search, in the list's order, streamed inside this transaction. */
+    public void stream(@Nullable String q, @Nullable Long customerId, CurrentUser user, ExportSink<ContactRow> sink) {
+        OwnerScope scope = access.readScope(user);
+        if (scope.isEmpty()) {
+            return;
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(q, customerId, scope, params);
+        PagedSql.stream(
+                PagedSql.bind(jdbc.sql(SELECT + where + " order by ct.name, ct.id"), params),
+                ContactQueries::row,
+                sink);
     }
 
     /** All contacts of one customer (the 360 tab), responsible person and decision makers first. */

@@ -6,6 +6,7 @@ import com.kehu.crm.identity.UserQueries;
 import com.kehu.crm.identity.UserRef;
 import com.kehu.crm.shared.db.PagedSql;
 import com.kehu.crm.shared.db.TextSearch;
+import com.kehu.crm.shared.export.ExportSink;
 import com.kehu.crm.shared.web.PageView;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -91,6 +92,28 @@ public class CustomerQueries {
                 .query(CustomerQueries::row)
                 .list();
         return PagedSql.page(jdbc, rows, safePage, safeSize, "customer c" + where.sql, where.params);
+    }
+
+    /**
+     * Every customer the list would show for this filter and sort, without paging (a search is not capped here),
+     * streamed to {@code sink} inside this read-only transaction so the driver fetches 1,000 rows at a time.
+     */
+    public void stream(
+            CustomerFilter filter,
+            CustomerSort sort,
+            boolean descending,
+            CurrentUser user,
+            ExportSink<CustomerRow> sink) {
+        OwnerScope scope = access.readScope(user);
+        if (scope.isEmpty()) {
+            return;
+        }
+        Where where = where(filter, scope);
+        // the same WHERE and ORDER BY fragments as the list; every value is a bound parameter
+        PagedSql.stream(
+                where.bind(jdbc.sql(SELECT + where.sql + " order by " + sort.orderBy(descending))),
+                CustomerQueries::row,
+                sink);
     }
 
     public CustomerDetails details(long id, CurrentUser user) {

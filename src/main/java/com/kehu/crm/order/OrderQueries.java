@@ -11,6 +11,7 @@ import com.kehu.crm.identity.UserQueries;
 import com.kehu.crm.identity.UserRef;
 import com.kehu.crm.shared.db.PagedSql;
 import com.kehu.crm.shared.db.TextSearch;
+import com.kehu.crm.shared.export.ExportSink;
 import com.kehu.crm.shared.web.PageView;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -57,8 +58,28 @@ public class OrderQueries {
         if (scope.isEmpty()) {
             return new PageView<>(List.of(), safeSize, safePage, 0, true);
         }
-        StringBuilder where = new StringBuilder(" where true");
         Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(filter, scope, params);
+        // fragments are constants of this class; every value is a bound parameter
+        List<OrderRow> rows = PagedSql.bind(
+                        jdbc.sql(SELECT + where + " order by o.order_date desc, o.id desc limit :limit offset :offset"),
+                        params)
+                .param("limit", safeSize)
+                .param("offset", (long) safePage * safeSize)
+                .query(OrderQueries::row)
+                .list();
+        return PagedSql.page(
+                jdbc,
+                rows,
+                safePage,
+                safeSize,
+                "sales_order o join customer c on c.id = o.customer_id" + where,
+                params);
+    }
+
+    /** The list's WHERE clause (constant fragments), its values put into {@code params}. */
+    private static String where(OrderFilter filter, OwnerScope scope, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(" where true");
         if (!scope.all()) {
             where.append(" and c.owner_id in (:ownerIds)");
             params.put("ownerIds", List.copyOf(scope.ownerIds()));
@@ -89,21 +110,21 @@ public class OrderQueries {
             params.put("numberPrefix", TextSearch.escapeLike(term.toUpperCase(Locale.ROOT)) + "%");
             where.append(" and (").append(String.join(" or ", branches)).append(")");
         }
-        // fragments are constants of this class; every value is a bound parameter
-        List<OrderRow> rows = PagedSql.bind(
-                        jdbc.sql(SELECT + where + " order by o.order_date desc, o.id desc limit :limit offset :offset"),
-                        params)
-                .param("limit", safeSize)
-                .param("offset", (long) safePage * safeSize)
-                .query(OrderQueries::row)
-                .list();
-        return PagedSql.page(
-                jdbc,
-                rows,
-                safePage,
-                safeSize,
-                "sales_order o join customer c on c.id = o.customer_id" + where,
-                params);
+        return where.toString();
+    }
+
+    /** Every order the list would show for this filter, newest first, streamed inside this read-only transaction. */
+    public void stream(OrderFilter filter, CurrentUser user, ExportSink<OrderRow> sink) {
+        OwnerScope scope = access.readScope(user);
+        if (scope.isEmpty()) {
+            return;
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(filter, scope, params);
+        PagedSql.stream(
+                PagedSql.bind(jdbc.sql(SELECT + where + " order by o.order_date desc, o.id desc"), params),
+                OrderQueries::row,
+                sink);
     }
 
     /** The customer 360's orders tab: the newest 50. */

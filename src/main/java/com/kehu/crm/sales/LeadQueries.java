@@ -5,6 +5,7 @@ import com.kehu.crm.identity.OwnerScope;
 import com.kehu.crm.identity.UserQueries;
 import com.kehu.crm.shared.db.PagedSql;
 import com.kehu.crm.shared.db.TextSearch;
+import com.kehu.crm.shared.export.ExportSink;
 import com.kehu.crm.shared.web.PageView;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -55,6 +56,14 @@ public class LeadQueries {
             left join app_user cb on cb.id = l.confirmed_by
             order by l.created_at desc, l.id desc""";
 
+    private static final String STREAM = """
+            select %s, o.display_name as owner_name, cb.display_name as confirmed_by_name
+            from lead l
+            left join app_user o on o.id = l.owner_id
+            left join app_user cb on cb.id = l.confirmed_by
+            %s
+            order by l.created_at desc, l.id desc""";
+
     private static final String ONE = """
             select %s, o.display_name as owner_name, cb.display_name as confirmed_by_name
             from lead l
@@ -87,9 +96,24 @@ public class LeadQueries {
         LeadService.requireSeller(user);
         int safeSize = Math.min(Math.max(size, 1), 200);
         int safePage = Math.max(page, 0);
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(filter, user, params);
+        String term = filter.term();
+        // every fragment is a constant of this class; every value is a bound parameter
+        String template = term == null ? PAGE : SEARCH_PAGE;
+        List<LeadRow> rows = PagedSql.bind(jdbc.sql(template.formatted(COLUMNS, where)), params)
+                .param("limit", safeSize)
+                .param("offset", (long) safePage * safeSize)
+                .param("searchCap", COUNT_CAP + 1)
+                .query(LeadQueries::row)
+                .list();
+        return PagedSql.page(jdbc, rows, safePage, safeSize, "lead l" + where, params);
+    }
+
+    /** The list's WHERE clause for the chosen view and filters (constant fragments), its values put into params. */
+    private String where(LeadFilter filter, CurrentUser user, Map<String, Object> params) {
         LeadView view = viewsFor(user).contains(filter.view()) ? filter.view() : LeadView.MINE;
         OwnerScope scope = users.ownerScope(user);
-        Map<String, Object> params = new LinkedHashMap<>();
         StringBuilder where = new StringBuilder(" where ");
         switch (view) {
             case POOL -> where.append("l.owner_id is null and l.status in " + OPEN);
@@ -117,15 +141,18 @@ public class LeadQueries {
         if (term != null) {
             appendSearch(where, params, term);
         }
-        // every fragment is a constant of this class; every value is a bound parameter
-        String template = term == null ? PAGE : SEARCH_PAGE;
-        List<LeadRow> rows = PagedSql.bind(jdbc.sql(template.formatted(COLUMNS, where)), params)
-                .param("limit", safeSize)
-                .param("offset", (long) safePage * safeSize)
-                .param("searchCap", COUNT_CAP + 1)
-                .query(LeadQueries::row)
-                .list();
-        return PagedSql.page(jdbc, rows, safePage, safeSize, "lead l" + where, params);
+        return where.toString();
+    }
+
+    /**
+     * Every lead the list would show for this view and filter (a search not capped), newest first, streamed to
+     * {@code sink} inside this read-only transaction.
+     */
+    public void stream(LeadFilter filter, CurrentUser user, ExportSink<LeadRow> sink) {
+        LeadService.requireSeller(user);
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(filter, user, params);
+        PagedSql.stream(PagedSql.bind(jdbc.sql(STREAM.formatted(COLUMNS, where)), params), LeadQueries::row, sink);
     }
 
     /** One lead, if the user may see it; otherwise {@link LeadNotFoundException}, as if it did not exist. */

@@ -11,6 +11,7 @@ import com.kehu.crm.identity.UserQueries;
 import com.kehu.crm.identity.UserRef;
 import com.kehu.crm.shared.db.PagedSql;
 import com.kehu.crm.shared.db.TextSearch;
+import com.kehu.crm.shared.export.ExportSink;
 import com.kehu.crm.shared.web.PageView;
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -152,6 +153,31 @@ public class OpportunityQueries {
                 .query(OpportunityQueries::row)
                 .list();
         return PagedSql.page(jdbc, rows, safePage, safeSize, "opportunity o" + where.sql, where.params);
+    }
+
+    /**
+     * Every deal the list would show for this filter and sort, without paging, streamed to {@code sink} inside this
+     * read-only transaction.
+     */
+    public void stream(
+            OpportunityFilter filter,
+            OpportunitySort sort,
+            boolean descending,
+            CurrentUser user,
+            ExportSink<OpportunityRow> sink) {
+        OwnerScope scope = access.readScope(user);
+        if (scope.isEmpty()) {
+            return;
+        }
+        Sql where = where(filter, scope);
+        // the list's WHERE and ORDER BY fragments; every value is a bound parameter
+        PagedSql.stream(
+                where.bind(jdbc.sql("select " + COLUMNS
+                        + " from opportunity o join customer c on c.id = o.customer_id"
+                        + " join app_user u on u.id = o.owner_id" + where.sql + " order by "
+                        + sort.orderBy(descending))),
+                OpportunityQueries::row,
+                sink);
     }
 
     /** The customer 360's opportunities tab: open deals first, then the latest closed ones. */

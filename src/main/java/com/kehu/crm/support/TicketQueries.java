@@ -8,6 +8,7 @@ import com.kehu.crm.identity.CurrentUser;
 import com.kehu.crm.identity.OwnerScope;
 import com.kehu.crm.identity.Role;
 import com.kehu.crm.shared.db.PagedSql;
+import com.kehu.crm.shared.export.ExportSink;
 import com.kehu.crm.shared.time.BusinessCalendar;
 import com.kehu.crm.shared.web.PageView;
 import java.sql.ResultSet;
@@ -85,53 +86,15 @@ public class TicketQueries {
         int safeSize = Math.min(Math.max(size, 1), 200);
         int safePage = Math.max(page, 0);
         Sql sql = new Sql();
-        StringBuilder where = new StringBuilder(" where true");
-        if (!scopeCondition(user, where, sql)) {
+        String where = where(filter, user, calendar.now(), sql);
+        if (where == null) {
             return new PageView<>(List.of(), safeSize, safePage, 0, true);
         }
-        Instant now = calendar.now();
-        switch (filter.view()) {
-            case MINE -> {
-                where.append(" and t.assignee_id = :me and ").append(OPEN);
-                sql.params.put("me", user.id());
-            }
-            case UNASSIGNED -> where.append(" and t.assignee_id is null and ").append(OPEN);
-            case BREACHING -> {
-                where.append(" and ")
-                        .append(OPEN)
-                        .append(" and (t.resolution_due_at <= :soon")
-                        .append(" or (t.first_responded_at is null and t.first_response_due_at <= :soon))");
-                sql.params.put(
-                        "soon", Timestamp.from(now.plus(properties.escalation().warnBefore())));
-            }
-            case ESCALATED -> where.append(" and t.escalation_level > 0 and ").append(OPEN);
-            case ALL -> {}
-        }
-        if (filter.status() != null) {
-            where.append(" and t.status = :status");
-            sql.params.put("status", filter.status().name());
-        }
-        if (filter.assigneeId() != null) {
-            where.append(" and t.assignee_id = :assigneeId");
-            sql.params.put("assigneeId", filter.assigneeId());
-        }
-        if (filter.customerId() != null) {
-            where.append(" and t.customer_id = :customerId");
-            sql.params.put("customerId", filter.customerId());
-        }
-        if (filter.breached()) {
-            where.append(" and ")
-                    .append(OPEN)
-                    .append(" and (t.resolution_due_at < :now")
-                    .append(" or (t.first_responded_at is null and t.first_response_due_at < :now))");
-        }
-        sql.params.put("now", Timestamp.from(now));
         String orderBy = sort.orderBy(descending);
         // the customer is joined before the page is cut only when the record rule needs its owner: for agents the
         // capped count then stops after 1,001 entries of a queue index instead of joining every match
         // (bench/tickets.sh)
-        String from =
-                where.indexOf("c.owner_id") >= 0 ? "ticket t join customer c on c.id = t.customer_id" : "ticket t";
+        String from = where.contains("c.owner_id") ? "ticket t join customer c on c.id = t.customer_id" : "ticket t";
         List<TicketRow> rows = sql.bind(jdbc.sql(PAGE.formatted(from, where, orderBy, orderBy)))
                 .param("limit", safeSize)
                 .param("offset", (long) safePage * safeSize)
@@ -294,6 +257,74 @@ public class TicketQueries {
                 yield team.includes(customerOwnerId) || (assigneeId != null && team.includes(assigneeId));
             }
         };
+    }
+
+    /** The list's WHERE clause (constant fragments), its values put into {@code sql}; null when nothing is visible. */
+    private @Nullable String where(TicketFilter filter, CurrentUser user, Instant now, Sql sql) {
+        StringBuilder where = new StringBuilder(" where true");
+        if (!scopeCondition(user, where, sql)) {
+            return null;
+        }
+        switch (filter.view()) {
+            case MINE -> {
+                where.append(" and t.assignee_id = :me and ").append(OPEN);
+                sql.params.put("me", user.id());
+            }
+            case UNASSIGNED -> where.append(" and t.assignee_id is null and ").append(OPEN);
+            case BREACHING -> {
+                where.append(" and ")
+                        .append(OPEN)
+                        .append(" and (t.resolution_due_at <= :soon")
+                        .append(" or (t.first_responded_at is null and t.first_response_due_at <= :soon))");
+                sql.params.put(
+                        "soon", Timestamp.from(now.plus(properties.escalation().warnBefore())));
+            }
+            case ESCALATED -> where.append(" and t.escalation_level > 0 and ").append(OPEN);
+            case ALL -> {}
+        }
+        if (filter.status() != null) {
+            where.append(" and t.status = :status");
+            sql.params.put("status", filter.status().name());
+        }
+        if (filter.assigneeId() != null) {
+            where.append(" and t.assignee_id = :assigneeId");
+            sql.params.put("assigneeId", filter.assigneeId());
+        }
+        if (filter.customerId() != null) {
+            where.append(" and t.customer_id = :customerId");
+            sql.params.put("customerId", filter.customerId());
+        }
+        if (filter.breached()) {
+            where.append(" and ")
+                    .append(OPEN)
+                    .append(" and (t.resolution_due_at < :now")
+                    .append(" or (t.first_responded_at is null and t.first_response_due_at < :now))");
+        }
+        sql.params.put("now", Timestamp.from(now));
+        return where.toString();
+    }
+
+    /**
+     * Every ticket the list would show for this view and filter, in its order, without paging, streamed to
+     * {@code sink} inside this read-only transaction.
+     */
+    public void stream(
+            TicketFilter filter, TicketSort sort, boolean descending, CurrentUser user, ExportSink<TicketRow> sink) {
+        Sql sql = new Sql();
+        String where = where(filter, user, calendar.now(), sql);
+        if (where == null) {
+            return;
+        }
+        // the list's WHERE and ORDER BY fragments; every value is a bound parameter
+        PagedSql.stream(
+                sql.bind(jdbc.sql("select " + COLUMNS + """
+
+                                from ticket t
+                                join customer c on c.id = t.customer_id
+                                join ticket_category cat on cat.id = t.category_id
+                                left join app_user a on a.id = t.assignee_id""" + where + " order by " + sort.orderBy(descending))),
+                TicketQueries::row,
+                sink);
     }
 
     /** Appends the record rule; false when the user sees no tickets at all. */

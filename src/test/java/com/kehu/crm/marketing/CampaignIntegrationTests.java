@@ -533,6 +533,12 @@ class CampaignIntegrationTests {
         assertThat(csv).hasStatus(HttpStatus.OK);
         String body = csv.getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(body).contains("'=HYPERLINK").contains("'+Company").doesNotContain(",=HYPERLINK");
+        assertThat(jdbc.sql("""
+                                select details->>'rows' from audit_event
+                                where kind = 'EXPORT' and entity_type = 'CAMPAIGN' and entity_id = :id
+                                  and actor_name = 'marketer1' and details->>'format' = 'CSV'""").param("id", id).query(String.class).list())
+                .as("every export is audited with its row count")
+                .containsExactly("1");
         MvcTestResult xlsx = mvc.get()
                 .uri("/campaigns/" + id + "/members/export?format=xlsx")
                 .with(user("marketer1"))

@@ -186,6 +186,12 @@ class SegmentIntegrationTests {
                 .contains("'=cmd|' /C calc'!A0", "'@evil.example")
                 .doesNotContain("机密");
         assertThat(lines.get(1)).doesNotStartWith("=").doesNotContain(",=cmd");
+        assertThat(jdbc.sql("""
+                                select details->>'rows' from audit_event
+                                where kind = 'EXPORT' and entity_type = 'SEGMENT' and entity_id = :id
+                                  and actor_name = 'marketer1'""").param("id", id).query(String.class).list())
+                .as("every export is audited with its row count")
+                .containsExactly("1");
 
         MvcTestResult xlsx = mvc.get()
                 .uri("/api/v1/segments/" + id + "/export?format=xlsx")

@@ -9,6 +9,7 @@ import com.kehu.crm.customer.CustomerQueries;
 import com.kehu.crm.identity.CrmUserDetails;
 import com.kehu.crm.identity.CurrentUser;
 import com.kehu.crm.shared.domain.EditConflictException;
+import com.kehu.crm.shared.export.ListExports;
 import com.kehu.crm.shared.web.Flash;
 import com.kehu.crm.shared.web.Urls;
 import jakarta.validation.Valid;
@@ -47,6 +48,7 @@ class ContactController {
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("contacts", contacts);
         model.addAttribute("pageLinks", Urls.pageLinks(contacts));
+        model.addAttribute("exportLinks", ListExports.links());
         return "contacts/list";
     }
 

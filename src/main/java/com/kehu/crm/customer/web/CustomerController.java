@@ -22,6 +22,7 @@ import com.kehu.crm.identity.CrmUserDetails;
 import com.kehu.crm.identity.CurrentUser;
 import com.kehu.crm.identity.UserQueries;
 import com.kehu.crm.shared.domain.EditConflictException;
+import com.kehu.crm.shared.export.ListExports;
 import com.kehu.crm.shared.web.ConflictRow;
 import com.kehu.crm.shared.web.Flash;
 import com.kehu.crm.shared.web.Urls;
@@ -82,6 +83,7 @@ class CustomerController {
         model.addAttribute("customers", customers);
         model.addAttribute("pageLinks", Urls.pageLinks(customers));
         model.addAttribute("sortLinks", Urls.sortLinks(sort, desc, CustomerSort.values()));
+        model.addAttribute("exportLinks", ListExports.links());
         model.addAttribute("canCreate", access.canCreate(user));
         model.addAttribute("owners", users.assignableOwners(user));
         addChoices(model);

@@ -9,6 +9,9 @@ import com.kehu.crm.marketing.CampaignQueries;
 import com.kehu.crm.marketing.CampaignResponseImport;
 import com.kehu.crm.marketing.CampaignRuleException;
 import com.kehu.crm.marketing.CampaignService;
+import com.kehu.crm.shared.audit.AuditEvent;
+import com.kehu.crm.shared.audit.AuditEventKind;
+import com.kehu.crm.shared.audit.AuditLog;
 import com.kehu.crm.shared.export.ExportFormat;
 import com.kehu.crm.shared.export.TableWriter;
 import com.kehu.crm.shared.web.Flash;
@@ -55,6 +58,7 @@ class CampaignMemberController {
     private final CampaignResponseImport responseImport;
     private final CampaignController campaigns;
     private final MessageSource messages;
+    private final AuditLog audit;
 
     @GetMapping("/lookup/customers")
     String customers(
@@ -231,28 +235,58 @@ class CampaignMemberController {
         response.setHeader(
                 HttpHeaders.CONTENT_DISPOSITION,
                 "attachment; filename=\"campaign-" + id + "-members." + chosen.extension() + "\"");
+        long written = 0;
+        boolean complete = false;
         try (TableWriter out = TableWriter.open(chosen, response.getOutputStream(), headers)) {
-            queries.streamMembers(id, user, m -> {
-                try {
-                    out.row(
-                            m.name(),
-                            m.company(),
-                            m.contactPerson(),
-                            m.phone(),
-                            m.email(),
-                            m.region() == null
-                                    ? null
-                                    : messages.getMessage("Region." + m.region(), null, m.region(), locale),
-                            messages.getMessage("CampaignMemberStatus." + m.status(), null, locale),
-                            m.sentOn(),
-                            m.respondedOn(),
-                            m.attendedOn(),
-                            m.convertedOn());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            try {
+                streamMembers(id, user, locale, out);
+                complete = true;
+            } finally {
+                written = out.rowCount();
+            }
+        } finally {
+            // after the stream, with the rows actually written (also when it broke off)
+            audit.record(AuditEvent.of(
+                            AuditEventKind.EXPORT,
+                            user.id(),
+                            user.username(),
+                            "Exported " + written + " campaign members as " + chosen)
+                    .about("CAMPAIGN", id)
+                    .with(AuditLog.facts(
+                            "list",
+                            "campaign-members",
+                            "rows",
+                            written,
+                            "format",
+                            chosen.name(),
+                            "filters",
+                            AuditLog.facts("campaignId", id),
+                            "complete",
+                            complete)));
         }
         return null;
+    }
+
+    private void streamMembers(long id, CurrentUser user, Locale locale, TableWriter out) {
+        queries.streamMembers(id, user, m -> {
+            try {
+                out.row(
+                        m.name(),
+                        m.company(),
+                        m.contactPerson(),
+                        m.phone(),
+                        m.email(),
+                        m.region() == null
+                                ? null
+                                : messages.getMessage("Region." + m.region(), null, m.region(), locale),
+                        messages.getMessage("CampaignMemberStatus." + m.status(), null, locale),
+                        m.sentOn(),
+                        m.respondedOn(),
+                        m.attendedOn(),
+                        m.convertedOn());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 }

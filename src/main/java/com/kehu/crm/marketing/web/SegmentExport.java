@@ -4,6 +4,9 @@ import com.kehu.crm.identity.CurrentUser;
 import com.kehu.crm.marketing.SegmentCustomer;
 import com.kehu.crm.marketing.SegmentQueries;
 import com.kehu.crm.marketing.SegmentView;
+import com.kehu.crm.shared.audit.AuditEvent;
+import com.kehu.crm.shared.audit.AuditEventKind;
+import com.kehu.crm.shared.audit.AuditLog;
 import com.kehu.crm.shared.export.ExportFormat;
 import com.kehu.crm.shared.export.TableWriter;
 import jakarta.servlet.http.HttpServletResponse;
@@ -43,6 +46,7 @@ public class SegmentExport {
 
     private final SegmentQueries queries;
     private final MessageSource messages;
+    private final AuditLog audit;
 
     public void write(long segmentId, ExportFormat format, CurrentUser user, HttpServletResponse response)
             throws IOException {
@@ -58,8 +62,34 @@ public class SegmentExport {
         List<String> headers = HEADER_KEYS.stream()
                 .map(k -> messages.getMessage(k, null, k, locale))
                 .toList();
+        long written = 0;
+        boolean complete = false;
         try (TableWriter out = TableWriter.open(format, response.getOutputStream(), headers)) {
-            queries.stream(segment.criteria(), user, c -> out.row(row(c, locale)));
+            try {
+                queries.stream(segment.criteria(), user, c -> out.row(row(c, locale)));
+                complete = true;
+            } finally {
+                written = out.rowCount();
+            }
+        } finally {
+            // after the stream, with the rows actually written (also when it broke off)
+            audit.record(AuditEvent.of(
+                            AuditEventKind.EXPORT,
+                            user.id(),
+                            user.username(),
+                            "Exported " + written + " customers of a segment as " + format)
+                    .about("SEGMENT", segmentId)
+                    .with(AuditLog.facts(
+                            "list",
+                            "segment",
+                            "rows",
+                            written,
+                            "format",
+                            format.name(),
+                            "filters",
+                            AuditLog.facts("segmentId", segmentId),
+                            "complete",
+                            complete)));
         }
     }
 

@@ -20,6 +20,7 @@ import com.kehu.crm.sales.OpportunityRef;
 import com.kehu.crm.sales.PipelineStage;
 import com.kehu.crm.sales.SalesProperties;
 import com.kehu.crm.shared.domain.EditConflictException;
+import com.kehu.crm.shared.export.ListExports;
 import com.kehu.crm.shared.time.BusinessCalendar;
 import com.kehu.crm.shared.web.Flash;
 import com.kehu.crm.shared.web.Urls;
@@ -73,6 +74,7 @@ class OrderController {
         model.addAttribute("statuses", OrderStatus.values());
         model.addAttribute("orders", orders);
         model.addAttribute("pageLinks", Urls.pageLinks(orders));
+        model.addAttribute("exportLinks", ListExports.links());
         return "orders/list";
     }
 

@@ -21,6 +21,7 @@ import com.kehu.crm.sales.OpportunityType;
 import com.kehu.crm.sales.ProspectList;
 import com.kehu.crm.sales.SalesProperties;
 import com.kehu.crm.shared.domain.EditConflictException;
+import com.kehu.crm.shared.export.ListExports;
 import com.kehu.crm.shared.web.Flash;
 import com.kehu.crm.shared.web.Urls;
 import jakarta.validation.Valid;
@@ -86,6 +87,7 @@ class LeadController {
         model.addAttribute("prospectLists", ProspectList.values());
         model.addAttribute("leads", leads);
         model.addAttribute("pageLinks", Urls.pageLinks(leads));
+        model.addAttribute("exportLinks", ListExports.links());
         return "leads/list";
     }
 

@@ -19,6 +19,7 @@ import com.kehu.crm.sales.PipelineScope;
 import com.kehu.crm.sales.PipelineStage;
 import com.kehu.crm.sales.SalesProperties;
 import com.kehu.crm.shared.domain.EditConflictException;
+import com.kehu.crm.shared.export.ListExports;
 import com.kehu.crm.shared.time.BusinessCalendar;
 import com.kehu.crm.shared.web.Flash;
 import com.kehu.crm.shared.web.Urls;
@@ -79,6 +80,7 @@ class OpportunityController {
         model.addAttribute("filter", filter);
         model.addAttribute("opportunities", opportunities);
         model.addAttribute("pageLinks", Urls.pageLinks(opportunities));
+        model.addAttribute("exportLinks", ListExports.links());
         model.addAttribute("sortLinks", Urls.sortLinks(sort, desc, OpportunitySort.values()));
         model.addAttribute("sort", sort);
         model.addAttribute("desc", desc);

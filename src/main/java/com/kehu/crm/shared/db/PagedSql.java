@@ -1,8 +1,13 @@
 package com.kehu.crm.shared.db;
 
+import com.kehu.crm.shared.export.ExportSink;
 import com.kehu.crm.shared.web.PageView;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -40,5 +45,21 @@ public final class PagedSql {
         return total > COUNT_CAP
                 ? new PageView<>(rows, size, page, COUNT_CAP, false)
                 : new PageView<>(rows, size, page, total, true);
+    }
+
+    /**
+     * Streams every row of a statement to {@code sink}, 1,000 rows per fetch; call it inside a (read-only)
+     * transaction, or PostgreSQL sends the whole result at once.
+     */
+    public static <T> void stream(JdbcClient.StatementSpec spec, RowMapper<T> mapper, ExportSink<T> sink) {
+        try (Stream<T> rows = spec.withFetchSize(1_000).query(mapper).stream()) {
+            rows.forEach(row -> {
+                try {
+                    sink.accept(row);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
     }
 }

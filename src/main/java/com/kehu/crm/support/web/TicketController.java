@@ -11,6 +11,7 @@ import com.kehu.crm.identity.CurrentUser;
 import com.kehu.crm.order.OrderQueries;
 import com.kehu.crm.order.OrderStatus;
 import com.kehu.crm.shared.domain.EditConflictException;
+import com.kehu.crm.shared.export.ListExports;
 import com.kehu.crm.shared.web.Flash;
 import com.kehu.crm.shared.web.Urls;
 import com.kehu.crm.support.NewTicket;
@@ -90,6 +91,7 @@ class TicketController {
         model.addAttribute("statuses", TicketStatus.values());
         model.addAttribute("agent", agent);
         model.addAttribute("pageLinks", Urls.pageLinks(tickets));
+        model.addAttribute("exportLinks", ListExports.links());
         model.addAttribute("sortLinks", Urls.sortLinks(order, descending, TicketSort.values()));
         if ("true".equals(request.getHeader("HX-Request"))) {
             return "tickets/list :: results";
