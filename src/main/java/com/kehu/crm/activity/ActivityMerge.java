@@ -12,7 +12,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** A merged customer's activities and tasks move to the kept customer's timeline. */
 @Component
-@Transactional(propagation = Propagation.MANDATORY)
 @RequiredArgsConstructor
 class ActivityMerge implements CustomerMergeParticipant {
 
@@ -32,6 +31,7 @@ class ActivityMerge implements CustomerMergeParticipant {
     }
 
     @Override
+    @Transactional(propagation = Propagation.MANDATORY)
     public Map<String, Integer> moveCustomer(long fromId, long toId) {
         Map<String, Integer> moved = new LinkedHashMap<>();
         moved.put(

@@ -12,7 +12,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** A merged customer's contacts become the kept customer's contacts. */
 @Component
-@Transactional(propagation = Propagation.MANDATORY)
 @RequiredArgsConstructor
 class ContactMerge implements CustomerMergeParticipant {
 
@@ -32,6 +31,7 @@ class ContactMerge implements CustomerMergeParticipant {
     }
 
     @Override
+    @Transactional(propagation = Propagation.MANDATORY)
     public Map<String, Integer> moveCustomer(long fromId, long toId) {
         Map<String, Integer> moved = new LinkedHashMap<>();
         moved.put(

@@ -16,7 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
  * so response and attribution are not lost. Likewise one follow-up per campaign and one care task per occasion.
  */
 @Component
-@Transactional(propagation = Propagation.MANDATORY)
 @RequiredArgsConstructor
 class CampaignMerge implements CustomerMergeParticipant {
 
@@ -42,6 +41,7 @@ class CampaignMerge implements CustomerMergeParticipant {
     }
 
     @Override
+    @Transactional(propagation = Propagation.MANDATORY)
     public Map<String, Integer> moveCustomer(long fromId, long toId) {
         // of two customer memberships in one campaign, delete the one that got less far (ties: the later touch)
         String loser = """

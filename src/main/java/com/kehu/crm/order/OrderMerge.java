@@ -17,7 +17,6 @@ import org.springframework.transaction.annotation.Transactional;
  * the customer module's and is added up there.
  */
 @Component
-@Transactional(propagation = Propagation.MANDATORY)
 @RequiredArgsConstructor
 class OrderMerge implements CustomerMergeParticipant {
 
@@ -49,6 +48,7 @@ class OrderMerge implements CustomerMergeParticipant {
     }
 
     @Override
+    @Transactional(propagation = Propagation.MANDATORY)
     public Map<String, Integer> moveCustomer(long fromId, long toId) {
         Map<String, Integer> moved = new LinkedHashMap<>();
         moved.put(

@@ -12,7 +12,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Leads converted into the merged customer and its deals move to the kept customer. The deal totals (V6) are kept per owner, stage and month, not per customer, so a merge leaves them right. */
 @Component
-@Transactional(propagation = Propagation.MANDATORY)
 @RequiredArgsConstructor
 class SalesMerge implements CustomerMergeParticipant {
 
@@ -34,6 +33,7 @@ class SalesMerge implements CustomerMergeParticipant {
     }
 
     @Override
+    @Transactional(propagation = Propagation.MANDATORY)
     public Map<String, Integer> moveCustomer(long fromId, long toId) {
         Map<String, Integer> moved = new LinkedHashMap<>();
         moved.put(

@@ -12,7 +12,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** A merged customer's tickets and call records move to the kept customer. */
 @Component
-@Transactional(propagation = Propagation.MANDATORY)
 @RequiredArgsConstructor
 class SupportMerge implements CustomerMergeParticipant {
 
@@ -33,6 +32,7 @@ class SupportMerge implements CustomerMergeParticipant {
     }
 
     @Override
+    @Transactional(propagation = Propagation.MANDATORY)
     public Map<String, Integer> moveCustomer(long fromId, long toId) {
         Map<String, Integer> moved = new LinkedHashMap<>();
         moved.put(

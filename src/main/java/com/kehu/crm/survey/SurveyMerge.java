@@ -12,7 +12,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** A merged customer's survey invitations and responses move to the kept customer. */
 @Component
-@Transactional(propagation = Propagation.MANDATORY)
 @RequiredArgsConstructor
 class SurveyMerge implements CustomerMergeParticipant {
 
@@ -37,6 +36,7 @@ class SurveyMerge implements CustomerMergeParticipant {
     }
 
     @Override
+    @Transactional(propagation = Propagation.MANDATORY)
     public Map<String, Integer> moveCustomer(long fromId, long toId) {
         Map<String, Integer> moved = new LinkedHashMap<>();
         moved.put(
