@@ -112,7 +112,7 @@ public class DuplicateScan {
         return jdbc.sql("""
                         update customer_duplicate_scan set status = 'RUNNING', phase = null, pairs_found = 0,
                                started_at = :now, finished_at = null, started_by = :by
-                        where id = 1 and (status <> 'RUNNING' or started_at < :now - interval '1 day')""")
+                        where id = 1 and (status <> 'RUNNING' or started_at < cast(:now as timestamptz) - interval '1 day')""")
                         .param("now", Timestamp.from(clock.instant()))
                         .param("by", userId)
                         .update()

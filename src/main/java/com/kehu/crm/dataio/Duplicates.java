@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 @RequiredArgsConstructor
 public class Duplicates {
 
-    private static final String IN_SCOPE = """
+    // a leading space: text blocks drop the trailing one of the line this is appended to
+    private static final String IN_SCOPE = " " + """
             not d.dismissed and not a.archived and not b.archived
             and (:all or (a.owner_id = any(:owners) and b.owner_id = any(:owners)))""";
 
