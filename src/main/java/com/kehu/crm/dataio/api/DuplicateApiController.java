@@ -1,16 +1,22 @@
 package com.kehu.crm.dataio.api;
 
+import com.kehu.crm.customer.IllegalStatusTransitionException;
+import com.kehu.crm.customer.OwnerNotAssignableException;
 import com.kehu.crm.dataio.DuplicateMerge;
 import com.kehu.crm.dataio.DuplicatePair;
 import com.kehu.crm.dataio.Duplicates;
 import com.kehu.crm.identity.CrmUserDetails;
+import com.kehu.crm.shared.web.ApiExceptionHandler;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.Map;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -60,5 +66,26 @@ class DuplicateApiController {
                 request.fields() == null ? Map.of() : request.fields(),
                 principal.currentUser());
         return new MergeResult(keepId, request.mergeId(), moved);
+    }
+
+    @ExceptionHandler(IllegalStatusTransitionException.class)
+    ResponseEntity<ProblemDetail> illegalStatus() {
+        return ResponseEntity.badRequest()
+                .body(ApiExceptionHandler.fieldProblem(
+                        "fields.status", "customer.status.notAllowed", "the kept customer cannot move to this status"));
+    }
+
+    @ExceptionHandler(OwnerNotAssignableException.class)
+    ResponseEntity<ProblemDetail> ownerNotAssignable() {
+        return ResponseEntity.badRequest()
+                .body(ApiExceptionHandler.fieldProblem(
+                        "fields.owner", "customer.owner.notAssignable", "you cannot assign customers to this user"));
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ProblemDetail> sameCustomer() {
+        return ResponseEntity.badRequest()
+                .body(ApiExceptionHandler.fieldProblem(
+                        "mergeId", "duplicates.merge.same", "a customer cannot be merged into itself"));
     }
 }

@@ -2,7 +2,10 @@ package com.kehu.crm.dataio.web;
 
 import com.kehu.crm.customer.CustomerDetails;
 import com.kehu.crm.customer.CustomerMergeService;
+import com.kehu.crm.customer.CustomerNotFoundException;
 import com.kehu.crm.customer.CustomerQueries;
+import com.kehu.crm.customer.IllegalStatusTransitionException;
+import com.kehu.crm.customer.OwnerNotAssignableException;
 import com.kehu.crm.dataio.DuplicateMerge;
 import com.kehu.crm.dataio.DuplicatePair;
 import com.kehu.crm.dataio.DuplicateScan;
@@ -105,6 +108,9 @@ class DuplicateController {
             @RequestParam(required = false) @Nullable Long keep,
             @AuthenticationPrincipal CrmUserDetails principal,
             Model model) {
+        if (a == b) {
+            throw CustomerNotFoundException.forId(a);
+        }
         long keptId = keep != null && keep == b ? b : a;
         long mergedId = keptId == a ? b : a;
         return show(a, b, keptId, mergedId, Map.of(), principal.currentUser(), model);
@@ -121,6 +127,9 @@ class DuplicateController {
             @AuthenticationPrincipal CrmUserDetails principal,
             Model model,
             RedirectAttributes flash) {
+        if (a == b) {
+            throw CustomerNotFoundException.forId(a);
+        }
         long keptId = keep == b ? b : a;
         long mergedId = keptId == a ? b : a;
         Map<String, String> choices = new LinkedHashMap<>();
@@ -137,6 +146,12 @@ class DuplicateController {
             return show(a, b, keptId, mergedId, choices, principal.currentUser(), model);
         } catch (RuleViolationException e) {
             model.addAttribute("errorKey", e.reasonKey());
+            return show(a, b, keptId, mergedId, choices, principal.currentUser(), model);
+        } catch (IllegalStatusTransitionException e) {
+            model.addAttribute("errorKey", "customer.status.notAllowed");
+            return show(a, b, keptId, mergedId, choices, principal.currentUser(), model);
+        } catch (OwnerNotAssignableException e) {
+            model.addAttribute("errorKey", "customer.owner.notAssignable");
             return show(a, b, keptId, mergedId, choices, principal.currentUser(), model);
         }
         Flash.success(flash, "duplicates.merged");
