@@ -32,6 +32,17 @@ create index customer_duplicate_candidate_high_idx on customer_duplicate_candida
 create index customer_phone_digits_idx on customer (phone_digits) where phone_digits is not null and not archived;
 create index customer_lower_email_idx on customer (lower(email)) where email is not null and not archived;
 
+-- How many customers of a region have each name bigram, rebuilt by every scan. The name phase looks up only the
+-- rarest bigrams of each name (prefix filtering: two names with a Jaccard overlap >= t share at least one of the
+-- |A| - ceil(t|A|) + 1 rarest bigrams of either), so 有限 and 公司 never fan out to a whole region. Derived data, so
+-- unlogged.
+create unlogged table customer_bigram_frequency (
+    region text    not null,
+    bigram text    not null,
+    n      integer not null,
+    constraint customer_bigram_frequency_pk primary key (region, bigram)
+);
+
 -- The last scan, for the progress line on the review screen (one row).
 create table customer_duplicate_scan (
     id          integer     not null,
