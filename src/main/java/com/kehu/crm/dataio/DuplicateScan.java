@@ -79,11 +79,25 @@ public class DuplicateScan {
         return claimed;
     }
 
-    /** Runs a whole scan in the caller's thread (tests, and the nightly run). */
+    /**
+     * Runs a whole scan in the caller's thread (tests, and the nightly run); if one is running, waits for it to end
+     * first (up to ten minutes), so the result reflects the data as it is now.
+     */
     public void runNow() {
-        if (Boolean.TRUE.equals(tx.execute(s -> claim(null)))) {
-            runClaimed();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
+        while (!Boolean.TRUE.equals(tx.execute(s -> claim(null)))) {
+            if (System.nanoTime() > deadline) {
+                log.warn("Duplicate scan skipped: another scan is still running");
+                return;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
+        runClaimed();
     }
 
     @Scheduled(cron = "${crm.dataio.duplicates.cron:0 15 2 * * *}", zone = "${crm.time-zone:Asia/Shanghai}")

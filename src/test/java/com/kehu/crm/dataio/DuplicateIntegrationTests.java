@@ -183,4 +183,21 @@ class DuplicateIntegrationTests {
                         .single())
                 .isEqualTo(1);
     }
+
+    @Test
+    void scanNowRunsInTheBackgroundForManagersOnly() throws InterruptedException {
+        assertThat(mvc.post().uri("/data/duplicates/scan").with(user("rep1")).with(csrf()))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.post().uri("/data/duplicates/scan").with(user("manager")).with(csrf()))
+                .hasStatus3xxRedirection()
+                .hasRedirectedUrl("/data/duplicates");
+        for (int i = 0; i < 300 && scan.status().running(); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(scan.status().status()).isEqualTo("DONE");
+        assertThat(mvc.get().uri("/data/duplicates/scan").with(user("manager")))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Last scan finished.");
+    }
 }
