@@ -81,6 +81,8 @@ class SecurityConfig {
         http.securityMatcher("/api/**")
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers("/api/v1/customers/duplicates", "/api/v1/customers/*/merge")
+                            .hasRole(Role.MANAGER.name());
                     customerRules(auth, "/api/v1/customers");
                     customerRules(auth, "/api/v1/contacts");
                     customerRules(auth, "/api/v1/opportunities");
