@@ -6,6 +6,9 @@ import com.kehu.crm.identity.UserRef;
 import com.kehu.crm.shared.audit.AuditEvent;
 import com.kehu.crm.shared.audit.AuditEventKind;
 import com.kehu.crm.shared.audit.AuditLog;
+import com.kehu.crm.shared.audit.AuditSnapshot;
+import com.kehu.crm.shared.audit.AuditedType;
+import com.kehu.crm.shared.audit.FieldChange;
 import com.kehu.crm.shared.domain.EditConflictException;
 import com.kehu.crm.shared.merge.CustomerMergeParticipant;
 import java.util.LinkedHashMap;
@@ -75,6 +78,7 @@ public class CustomerMergeService {
         Customer merged = checkWritable(mergedId, user);
         checkVersion(kept, versions.kept());
         checkVersion(merged, versions.merged());
+        Map<String, @Nullable String> keptBefore = kept.auditSnapshot();
         if (newOwnerId != null && newOwnerId != kept.getOwnerId()) {
             boolean allowed =
                     users.assignableOwners(user).stream().map(UserRef::id).anyMatch(id -> id.longValue() == newOwnerId);
@@ -84,6 +88,16 @@ public class CustomerMergeService {
             kept.reassignTo(newOwnerId);
         }
         kept.update(chosen, user.id());
+        // the kept record's history shows the fields the merge took from the other one; the merged one's shows where
+        // it went (its own history stays with it)
+        audit.changes(AuditedType.CUSTOMER, keptId, user.id(), AuditSnapshot.diff(keptBefore, kept.auditSnapshot()));
+        audit.changes(
+                AuditedType.CUSTOMER,
+                mergedId,
+                user.id(),
+                List.of(
+                        new FieldChange("archived", null, "true"),
+                        new FieldChange("mergedInto", null, kept.getCode())));
         int mergedOrders = merged.getCompletedOrders();
         // the entity changes go to the database before the participants' and our own SQL
         customers.flush();

@@ -247,6 +247,13 @@ class MergeIntegrationTests {
                         select count(*) from audit_event where kind = 'MERGE' and entity_type = 'CUSTOMER'
                           and entity_id = :id and (details -> 'moved' ->> 'merge.tickets')::int = 1""").param("id", keep).query(Integer.class).single())
                 .isEqualTo(1);
+        // the field history tells the same story: the kept record took the other's name, the other went into it
+        assertThat(jdbc.sql("""
+                        select new_value from audit_change
+                        where entity_type = 'CUSTOMER' and entity_id = :id and field = 'name'""").param("id", keep).query(String.class).list()).contains("合并公司");
+        assertThat(jdbc.sql("""
+                        select new_value from audit_change
+                        where entity_type = 'CUSTOMER' and entity_id = :id and field = 'mergedInto'""").param("id", gone).query(String.class).list()).hasSize(1);
     }
 
     @Test
