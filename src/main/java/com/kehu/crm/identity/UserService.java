@@ -42,6 +42,15 @@ public class UserService {
         return user.getId();
     }
 
+    /** An admin creates an account: recorded in the audit log (never the password). */
+    public long create(CreateUser command, CurrentUser admin) {
+        long id = create(command);
+        User user = load(id);
+        audit.record(event(AuditEventKind.USER_CHANGE, admin, user, "Created user " + user.getUsername())
+                .with(AuditLog.facts("username", user.getUsername(), "role", user.getRole())));
+        return id;
+    }
+
     public void update(long id, UpdateUser command, CurrentUser admin) {
         User user = users.findWithTeamById(id).orElseThrow(() -> UserNotFoundException.forId(id));
         if (user.getVersion() != command.version()) {
@@ -102,6 +111,14 @@ public class UserService {
         User user = load(id);
         checkPassword(newPassword, user.getUsername());
         user.changePassword(encoder.encode(newPassword));
+    }
+
+    /** An admin sets another user's password: recorded in the audit log (that it happened, not the password). */
+    public void resetPassword(long id, String newPassword, CurrentUser admin) {
+        resetPassword(id, newPassword);
+        User user = load(id);
+        audit.record(event(AuditEventKind.USER_CHANGE, admin, user, "Reset the password of " + user.getUsername())
+                .with(AuditLog.facts("username", user.getUsername(), "password", "reset")));
     }
 
     public void changeOwnPassword(long userId, String currentPassword, String newPassword) {

@@ -29,6 +29,9 @@ class UserServiceTests {
     @Autowired
     AuthenticationManager authentication;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     CurrentUser admin() {
         var ref = queries.refByUsername("admin").orElseThrow();
         return new CurrentUser(ref.id(), "admin", Role.ADMIN, null);
@@ -45,6 +48,25 @@ class UserServiceTests {
             }
             return false;
         }
+    }
+
+    @Test
+    void anAdminsCreationAndPasswordResetAreInTheAuditLogWithoutThePassword() {
+        String username = "audited-" + UUID.randomUUID().toString().substring(0, 6);
+        long id = service.create(
+                new CreateUser(username, "审计", Role.SALES_REP, null, null, "a long private phrase"), admin());
+        service.resetPassword(id, "another long private phrase", admin());
+
+        var rows = jdbc.sql("""
+                        select summary, actor_name, details::text as details from audit_event
+                        where kind = 'USER_CHANGE' and entity_type = 'USER' and entity_id = :id order by id""").param("id", id).query().listOfRows();
+        assertThat(rows)
+                .extracting(r -> r.get("summary"))
+                .containsExactly("Created user " + username, "Reset the password of " + username);
+        assertThat(rows).allSatisfy(r -> {
+            assertThat(r.get("actor_name")).isEqualTo("admin");
+            assertThat(r.get("details").toString()).doesNotContain("private phrase");
+        });
     }
 
     @Test

@@ -50,7 +50,11 @@ class UserAdminController {
 
     @PostMapping
     String create(
-            @Valid @ModelAttribute("user") UserForm form, BindingResult result, Model model, RedirectAttributes flash) {
+            @Valid @ModelAttribute("user") UserForm form,
+            BindingResult result,
+            @AuthenticationPrincipal CrmUserDetails principal,
+            Model model,
+            RedirectAttributes flash) {
         if (form.getPassword() == null || form.getPassword().isBlank()) {
             result.rejectValue("password", "NotBlank");
         }
@@ -58,7 +62,7 @@ class UserAdminController {
             return form(model, form, true);
         }
         try {
-            long id = service.create(form.toCreate());
+            long id = service.create(form.toCreate(), principal.currentUser());
             Flash.success(flash, "user.created");
             return "redirect:/admin/users/" + id;
         } catch (DuplicateUsernameException e) {
@@ -117,9 +121,13 @@ class UserAdminController {
     }
 
     @PostMapping("/{id}/password")
-    String resetPassword(@PathVariable long id, @RequestParam String password, Model model, RedirectAttributes flash) {
+    String resetPassword(
+            @PathVariable long id,
+            @RequestParam String password,
+            @AuthenticationPrincipal CrmUserDetails principal,
+            RedirectAttributes flash) {
         try {
-            service.resetPassword(id, password);
+            service.resetPassword(id, password, principal.currentUser());
             Flash.success(flash, "user.passwordReset");
         } catch (WeakPasswordException e) {
             flash.addFlashAttribute("passwordProblems", e.problems());

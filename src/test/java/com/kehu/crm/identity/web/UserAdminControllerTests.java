@@ -71,7 +71,7 @@ class UserAdminControllerTests {
 
     @Test
     void createsAUserWithAValidPassword() {
-        given(service.create(any())).willReturn(9L);
+        given(service.create(any(), any())).willReturn(9L);
         assertThat(mvc.post()
                         .uri("/admin/users")
                         .with(user(ADMIN))
@@ -87,7 +87,7 @@ class UserAdminControllerTests {
 
     @Test
     void showsWhyAUserCannotBeCreated() {
-        given(service.create(any())).willThrow(new WeakPasswordException(List.of("password.common")));
+        given(service.create(any(), any())).willThrow(new WeakPasswordException(List.of("password.common")));
         assertThat(mvc.post()
                         .uri("/admin/users")
                         .with(user(ADMIN))
@@ -103,7 +103,7 @@ class UserAdminControllerTests {
 
         org.mockito.BDDMockito.willThrow(new DuplicateUsernameException("rep1"))
                 .given(service)
-                .create(any());
+                .create(any(), any());
         assertThat(mvc.post()
                         .uri("/admin/users")
                         .with(user(ADMIN))
