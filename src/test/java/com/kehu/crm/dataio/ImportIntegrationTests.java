@@ -274,6 +274,32 @@ class ImportIntegrationTests {
     }
 
     @Test
+    void undoIsRefusedWhenAnInsertedCustomerGotAContact() throws Exception {
+        String code = "K" + unique();
+        JsonNode done = importAndWait(("code,name\n" + code + ",Has Contact\n").getBytes(StandardCharsets.UTF_8));
+        long customer = (Long) customerByCode(code).get("id");
+        jdbc.sql("insert into contact (id, customer_id, name) values (nextval('contact_seq'), :c, '联系人')")
+                .param("c", customer)
+                .update();
+        MvcTestResult refused = mvc.delete()
+                .uri("/api/v1/imports/" + done.get("id").asLong())
+                .with(httpBasic("manager", PASSWORD))
+                .exchange();
+        assertThat(refused).hasStatus(HttpStatus.CONFLICT);
+        assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains(code)
+                .contains("contact");
+        assertThat(customerByCode(code)).isNotNull();
+    }
+
+    @Test
+    void anotherManagerCannotSeeTheImport() throws Exception {
+        JsonNode done = importAndWait(("name\nSeen By Me\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(mvc.get().uri("/api/v1/imports/" + done.get("id").asLong()).with(httpBasic("manager2", PASSWORD)))
+                .hasStatus(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
     void repsCannotImport() {
         assertThat(upload("name\nX\n".getBytes(StandardCharsets.UTF_8), "rep1")).hasStatus(HttpStatus.FORBIDDEN);
         assertThat(mvc.get().uri("/api/v1/imports/1").with(httpBasic("rep1", PASSWORD)))
