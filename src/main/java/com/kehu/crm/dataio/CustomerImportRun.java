@@ -328,18 +328,11 @@ class CustomerImportRun {
         duplicateInFile(id, "code");
         duplicateInFile(id, "nullif(regexp_replace(phone, '\\D', '', 'g'), '')");
         duplicateInFile(id, "lower(email)");
-        jdbc.sql("""
-                        update import_row r set customer_id = (
-                            select c.id from customer c
-                            where not c.archived
-                              and (c.code = r.code
-                                   or c.phone_digits = nullif(regexp_replace(r.phone, '\\D', '', 'g'), '')
-                                   or lower(c.email) = lower(r.email))
-                            order by (c.code = r.code) desc nulls last,
-                                     (c.phone_digits = nullif(regexp_replace(r.phone, '\\D', '', 'g'), '')) desc nulls last,
-                                     c.id
-                            limit 1)
-                        where r.import_id = :id and r.error is null""").param("id", id).update();
+        // one statement per key, each an index lookup per row (customer_code_uk, customer_phone_digits_idx,
+        // customer_lower_email_idx); an OR of the three would scan all customers for every row
+        match(id, "c.code = r.code", "r.code is not null");
+        match(id, "c.phone_digits = nullif(regexp_replace(r.phone, '\\D', '', 'g'), '')", "r.phone is not null");
+        match(id, "c.email is not null and lower(c.email) = lower(r.email)", "r.email is not null");
         if (onDuplicate != OnDuplicate.CREATE) {
             duplicateInFile(id, "customer_id");
         }
@@ -352,6 +345,15 @@ class CustomerImportRun {
                     null,
                     Map.of("mine", assignable(user)));
         }
+    }
+
+    /** Links still-unmatched valid rows to the lowest-id live customer meeting {@code condition} (SQL, never input). */
+    private void match(long id, String condition, String rowHasKey) {
+        jdbc.sql("update import_row r set customer_id = (select min(c.id) from customer c where not c.archived and "
+                        + condition + ") where r.import_id = :id and r.error is null and r.customer_id is null and "
+                        + rowHasKey)
+                .param("id", id)
+                .update();
     }
 
     private static String[] allowed(Class<? extends Enum<?>> type) {
