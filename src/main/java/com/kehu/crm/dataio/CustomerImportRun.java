@@ -1,6 +1,7 @@
 package com.kehu.crm.dataio;
 
 import com.kehu.crm.customer.CustomerKind;
+import com.kehu.crm.customer.CustomerPurchaseCounts;
 import com.kehu.crm.customer.CustomerSource;
 import com.kehu.crm.customer.CustomerStatus;
 import com.kehu.crm.customer.Importance;
@@ -9,6 +10,7 @@ import com.kehu.crm.customer.Region;
 import com.kehu.crm.identity.CurrentUser;
 import com.kehu.crm.identity.UserQueries;
 import com.kehu.crm.identity.UserRef;
+import com.kehu.crm.order.PurchaseHistory;
 import com.kehu.crm.shared.audit.AuditEvent;
 import com.kehu.crm.shared.audit.AuditEventKind;
 import com.kehu.crm.shared.audit.AuditLog;
@@ -60,7 +62,11 @@ class CustomerImportRun {
             "owner",
             "tags");
 
+    /** The fields of an order row (header only): customer code and name, date, amount, status. */
+    static final List<String> ORDER_FIELDS = List.of("code", "name", "order_date", "amount", "status");
+
     private static final Map<String, String> HEADER_SYNONYMS = headerSynonyms();
+    private static final Map<String, String> ORDER_HEADER_SYNONYMS = orderHeaderSynonyms();
     private static final Map<String, Class<? extends Enum<?>>> ENUM_FIELDS = Map.of(
             "region", Region.class,
             "industry", Industry.class,
@@ -78,6 +84,8 @@ class CustomerImportRun {
     private final MessageSource messages;
     private final UserQueries users;
     private final AuditLog audit;
+    private final CustomerPurchaseCounts purchaseCounts;
+    private final PurchaseHistory purchaseHistory;
 
     CustomerImportRun(
             DataSource dataSource,
@@ -85,13 +93,17 @@ class CustomerImportRun {
             TransactionTemplate tx,
             MessageSource messages,
             UserQueries users,
-            AuditLog audit) {
+            AuditLog audit,
+            CustomerPurchaseCounts purchaseCounts,
+            PurchaseHistory purchaseHistory) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.tx = tx;
         this.messages = messages;
         this.users = users;
         this.audit = audit;
+        this.purchaseCounts = purchaseCounts;
+        this.purchaseHistory = purchaseHistory;
     }
 
     void run(long id, ImportRequest request, CurrentUser user) {
@@ -105,6 +117,22 @@ class CustomerImportRun {
                     .param("id", id)
                     .update();
             int headerCount = stage(id, request, charset);
+            if (request.type() == ImportType.ORDERS) {
+                OrderImportSql orders = new OrderImportSql(jdbc, messages);
+                orders.validate(id, headerCount, request.createMissingCustomers(), user.isAdmin(), assignable(user));
+                tx.executeWithoutResult(s -> {
+                    List<Long> touched = orders.merge(id, user.id());
+                    if (touched.size() <= 10_000) {
+                        purchaseCounts.syncFromCompletedOrders(touched);
+                        purchaseHistory.refresh(touched);
+                    } else {
+                        purchaseCounts.syncFromCompletedOrders();
+                        purchaseHistory.rebuildAll();
+                    }
+                    finish(id, request, user, AuditEventKind.IMPORT, "Imported orders from ");
+                });
+                return;
+            }
             validate(id, headerCount, request.onDuplicate(), user);
             tx.executeWithoutResult(s -> merge(id, request, user));
         } catch (Exception e) {
@@ -163,7 +191,12 @@ class CustomerImportRun {
             if (headers == null) {
                 throw new IllegalArgumentException("The file is empty");
             }
-            int[] target = targets(headers, request.mapping());
+            List<String> fields = request.type() == ImportType.ORDERS ? ORDER_FIELDS : FIELDS;
+            int[] target = targets(
+                    headers,
+                    request.mapping(),
+                    fields,
+                    request.type() == ImportType.ORDERS ? ORDER_HEADER_SYNONYMS : HEADER_SYNONYMS);
             jdbc.sql("update import_job set headers = :h where id = :id")
                     .param("h", headers.toArray(String[]::new))
                     .param("id", id)
@@ -173,14 +206,14 @@ class CustomerImportRun {
             CopyIn copy = connection
                     .unwrap(PGConnection.class)
                     .getCopyAPI()
-                    .copyIn("copy import_row (import_id, line, raw, columns, " + String.join(", ", FIELDS)
+                    .copyIn("copy import_row (import_id, line, raw, columns, " + String.join(", ", fields)
                             + ") from stdin");
             int rows = 0;
             try {
                 StringBuilder chunk = new StringBuilder();
                 List<String> record;
                 while ((record = csv.next()) != null) {
-                    appendRow(chunk, id, csv.recordLine(), record, target);
+                    appendRow(chunk, id, csv.recordLine(), record, target, fields.size());
                     rows++;
                     if (rows % CHUNK == 0) {
                         flush(copy, chunk);
@@ -219,20 +252,22 @@ class CustomerImportRun {
     }
 
     /** For each header column, the index of the field it fills, or -1. */
-    static int[] targets(List<String> headers, Map<String, String> mapping) {
+    static int[] targets(
+            List<String> headers, Map<String, String> mapping, List<String> fields, Map<String, String> synonyms) {
         int[] target = new int[headers.size()];
         for (int i = 0; i < headers.size(); i++) {
             String header = headers.get(i).strip();
             String field = mapping.containsKey(header)
                     ? mapping.get(header).strip().toLowerCase(Locale.ROOT)
-                    : HEADER_SYNONYMS.get(header.toLowerCase(Locale.ROOT));
-            target[i] = field == null ? -1 : FIELDS.indexOf(field);
+                    : synonyms.get(header.toLowerCase(Locale.ROOT));
+            target[i] = field == null ? -1 : fields.indexOf(field);
         }
         return target;
     }
 
-    private static void appendRow(StringBuilder out, long id, int line, List<String> record, int[] target) {
-        String[] values = new String[FIELDS.size()];
+    private static void appendRow(
+            StringBuilder out, long id, int line, List<String> record, int[] target, int fieldCount) {
+        String[] values = new String[fieldCount];
         for (int i = 0; i < record.size() && i < target.length; i++) {
             String value = record.get(i).strip();
             if (target[i] >= 0 && !value.isEmpty()) {
@@ -428,7 +463,7 @@ class CustomerImportRun {
                                               updated_at)
                         select r.customer_id,
                                case when r.code is null or exists (select 1 from customer c where c.code = r.code)
-                                    then 'C' || lpad(nextval('customer_code_seq')::text, 7, '0') else r.code end,
+                                    then 'C' || kehu_pad(nextval('customer_code_seq'), 7) else r.code end,
                                coalesce(r.kind, 'ENTERPRISE'), r.name, r.phone,
                                nullif(regexp_replace(r.phone, '\\D', '', 'g'), ''), r.email, r.region, r.industry,
                                r.source,
@@ -445,6 +480,10 @@ class CustomerImportRun {
         jdbc.sql("""
                         update import_row r set new_version = c.version from customer c
                         where r.import_id = :id and r.action in ('INSERT', 'UPDATE') and c.id = r.customer_id""").param("id", id).update();
+        finish(id, request, user, AuditEventKind.IMPORT, "Imported customers from ");
+    }
+
+    private void finish(long id, ImportRequest request, CurrentUser user, AuditEventKind kind, String summary) {
         Map<String, Object> counts = jdbc.sql("""
                         update import_job j set status = 'DONE', finished_at = now(),
                             inserted = s.inserted, updated = s.updated, skipped = s.skipped, failed = s.failed
@@ -458,12 +497,8 @@ class CustomerImportRun {
         Map<String, Object> facts = new LinkedHashMap<>(counts);
         facts.put("importId", id);
         facts.put("file", request.fileName());
-        facts.put("onDuplicate", mode.name());
-        audit.record(AuditEvent.of(
-                        AuditEventKind.IMPORT,
-                        user.id(),
-                        user.username(),
-                        "Imported customers from " + request.fileName())
+        facts.put("onDuplicate", request.onDuplicate().name());
+        audit.record(AuditEvent.of(kind, user.id(), user.username(), summary + request.fileName())
                 .with(facts));
     }
 
@@ -509,6 +544,19 @@ class CustomerImportRun {
         put(synonyms, "status", "状态", "客户状态");
         put(synonyms, "owner", "负责人", "所有者");
         put(synonyms, "tags", "标签");
+        return Map.copyOf(synonyms);
+    }
+
+    private static Map<String, String> orderHeaderSynonyms() {
+        Map<String, String> synonyms = new LinkedHashMap<>();
+        for (String field : ORDER_FIELDS) {
+            synonyms.put(field, field);
+        }
+        put(synonyms, "code", "customer_code", "customer code", "客户编号", "客户代码");
+        put(synonyms, "name", "customer_name", "customer name", "客户名称");
+        put(synonyms, "order_date", "order date", "date", "订单日期", "下单日期", "日期");
+        put(synonyms, "amount", "金额", "订单金额", "total");
+        put(synonyms, "status", "状态", "订单状态");
         return Map.copyOf(synonyms);
     }
 

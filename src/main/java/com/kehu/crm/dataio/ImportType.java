@@ -1,6 +1,7 @@
 package com.kehu.crm.dataio;
 
-/** What a file holds. Orders come next. */
+/** What a file holds. Orders are header-only (no lines). */
 public enum ImportType {
-    CUSTOMERS
+    CUSTOMERS,
+    ORDERS
 }

@@ -64,9 +64,11 @@ public class Imports {
     public long start(ImportRequest request, CurrentUser user) {
         long id = jdbc.sql("select nextval('import_job_seq')").query(Long.class).single();
         jdbc.sql("""
-                        insert into import_job (id, type, status, file_name, encoding, on_duplicate, mapping, created_by,
-                                                created_at)
-                        values (:id, :type, 'QUEUED', :file, :encoding, :onDuplicate, cast(:mapping as jsonb), :by, now())""")
+                        insert into import_job (id, type, status, file_name, encoding, on_duplicate, create_missing, mapping,
+                                                created_by, created_at)
+                        values (:id, :type, 'QUEUED', :file, :encoding, :onDuplicate, :createMissing,
+                                cast(:mapping as jsonb), :by, now())""")
+                .param("createMissing", request.createMissingCustomers())
                 .param("id", id)
                 .param("type", request.type().name())
                 .param("file", request.fileName())
@@ -181,12 +183,13 @@ public class Imports {
     public void undo(long id, CurrentUser user) {
         progress(id, user);
         tx.executeWithoutResult(s -> {
-            ImportStatus status =
-                    ImportStatus.valueOf(jdbc.sql("select status from import_job where id = :id for update")
-                            .param("id", id)
-                            .query(String.class)
-                            .single());
-            if (status != ImportStatus.DONE) {
+            Map<String, Object> job = jdbc.sql("select status, type from import_job where id = :id for update")
+                    .param("id", id)
+                    .query()
+                    .singleRow();
+            ImportStatus status = ImportStatus.valueOf((String) job.get("status"));
+            // orders imports cannot be undone yet (next: delete the orders, resync counts and purchase facts)
+            if (status != ImportStatus.DONE || !"CUSTOMERS".equals(job.get("type"))) {
                 throw new ImportNotUndoableException(id, status);
             }
             List<ImportUndoBlockedException.Blocker> blockers = new ArrayList<>(jdbc.sql("""

@@ -45,8 +45,10 @@ class ImportIntegrationTests {
                 .uri("/api/v1/imports")
                 .multipart()
                 .file(new MockMultipartFile("file", "customers.csv", "text/csv", file))
-                .param("type", "CUSTOMERS")
                 .with(httpBasic(user, PASSWORD));
+        if (!java.util.Arrays.asList(params).contains("type")) {
+            request = request.param("type", "CUSTOMERS");
+        }
         for (int i = 0; i < params.length; i += 2) {
             request = request.param(params[i], params[i + 1]);
         }
@@ -297,6 +299,72 @@ class ImportIntegrationTests {
         JsonNode done = importAndWait(("name\nSeen By Me\n").getBytes(StandardCharsets.UTF_8));
         assertThat(mvc.get().uri("/api/v1/imports/" + done.get("id").asLong()).with(httpBasic("manager2", PASSWORD)))
                 .hasStatus(HttpStatus.NOT_FOUND);
+    }
+
+    int completedOrders(long customer) {
+        return jdbc.sql("select completed_orders from customer where id = :id")
+                .param("id", customer)
+                .query(Integer.class)
+                .single();
+    }
+
+    @Test
+    void ordersInThreeDateFormatsGoInUnknownCustomersFailAndCountsAreSynced() throws Exception {
+        String code = "O" + unique();
+        long customer = existing(code, "Buyer", phone());
+        String unknown = "X" + unique();
+        String csv = "customer_code,order_date,amount\n"
+                + code + ",2026-03-05,100\n"
+                + code + ",2026/3/7,200.50\n"
+                + code + ",20260309,50\n"
+                + code + ",2026-02-30,10\n"
+                + unknown + ",2026-03-05,10\n"
+                + code + ",2026-03-05,abc\n";
+        JsonNode done = importAndWait(csv.getBytes(StandardCharsets.UTF_8), "type", "ORDERS");
+        assertThat(done.get("status").asString()).isEqualTo("DONE");
+        assertThat(done.get("inserted").asInt()).isEqualTo(3);
+        assertThat(done.get("failed").asInt()).isEqualTo(3);
+        assertThat(jdbc.sql("select order_date::text || ' ' || status || ' ' || total_amount from sales_order"
+                                + " where customer_id = :c order by order_date")
+                        .param("c", customer)
+                        .query(String.class)
+                        .list())
+                .containsExactly(
+                        "2026-03-05 COMPLETED 100.00", "2026-03-07 COMPLETED 200.50", "2026-03-09 COMPLETED 50.00");
+        assertThat(completedOrders(customer)).isEqualTo(3);
+        assertThat(customerByCode(code).get("status")).isEqualTo("ACTUAL");
+        assertThat(jdbc.sql("select count(*) from customer_purchase where customer_id = :c")
+                        .param("c", customer)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(errors(done.get("id").asLong(), "en"))
+                .contains("5,\"Not a date")
+                .contains("6,No customer with this code.")
+                .contains("7,\"Not an amount");
+        assertThat(jdbc.sql("select count(*) from customer where code = :c")
+                        .param("c", unknown)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(mvc.delete()
+                        .uri("/api/v1/imports/" + done.get("id").asLong())
+                        .with(httpBasic("manager", PASSWORD)))
+                .hasStatus(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void ordersCanCreateMissingCustomers() throws Exception {
+        String unknown = "N" + unique();
+        String csv =
+                "客户编号,客户名称,订单日期,金额,订单状态\n" + unknown + ",新客户,2026/3/1,88,已完成\n" + unknown + ",新客户,2026/3/2,12,DRAFT\n";
+        JsonNode done = importAndWait(
+                csv.getBytes(Charset.forName("GB18030")), "type", "ORDERS", "createMissingCustomers", "true");
+        assertThat(done.get("inserted").asInt()).isEqualTo(2);
+        Map<String, Object> created = customerByCode(unknown);
+        assertThat(created.get("name")).isEqualTo("新客户");
+        assertThat(created.get("owner_id")).isEqualTo(userId("manager"));
+        assertThat(completedOrders((Long) created.get("id"))).isEqualTo(1);
     }
 
     @Test

@@ -54,6 +54,7 @@ class ImportApiController {
             @RequestParam(defaultValue = "auto") String encoding,
             @RequestParam(defaultValue = "SKIP") OnDuplicate onDuplicate,
             @RequestParam(required = false) @Nullable String mapping,
+            @RequestParam(defaultValue = "false") boolean createMissingCustomers,
             @AuthenticationPrincipal CrmUserDetails principal)
             throws IOException {
         if (!encoding.equalsIgnoreCase("auto") && !Charset.isSupported(encoding)) {
@@ -72,7 +73,8 @@ class ImportApiController {
         file.transferTo(stored);
         String name = file.getOriginalFilename() == null ? "import.csv" : file.getOriginalFilename();
         long id = imports.start(
-                new ImportRequest(type, stored, name, encoding, onDuplicate, fields), principal.currentUser());
+                new ImportRequest(type, stored, name, encoding, onDuplicate, fields, createMissingCustomers),
+                principal.currentUser());
         return ResponseEntity.accepted().body(new Started(id, "QUEUED"));
     }
 
