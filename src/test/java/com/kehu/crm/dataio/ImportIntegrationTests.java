@@ -368,6 +368,24 @@ class ImportIntegrationTests {
     }
 
     @Test
+    void aMappingNamesHeadersThatAreNotFields() throws Exception {
+        String code = "P" + unique();
+        String csv = "Kundennummer,Firma,Ignored\n" + code + ",Mapped GmbH,whatever\n";
+        JsonNode done = importAndWait(
+                csv.getBytes(StandardCharsets.UTF_8),
+                "mapping",
+                "{\"Kundennummer\": \"code\", \"Firma\": \"name\"}",
+                "encoding",
+                "UTF-8");
+        assertThat(done.get("inserted").asInt()).isEqualTo(1);
+        assertThat(customerByCode(code).get("name")).isEqualTo("Mapped GmbH");
+        assertThat(upload("name\nX\n".getBytes(StandardCharsets.UTF_8), "manager", "mapping", "[1, 2]"))
+                .hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(upload("name\nX\n".getBytes(StandardCharsets.UTF_8), "manager", "encoding", "NO-SUCH-CHARSET"))
+                .hasStatus(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
     void repsCannotImport() {
         assertThat(upload("name\nX\n".getBytes(StandardCharsets.UTF_8), "rep1")).hasStatus(HttpStatus.FORBIDDEN);
         assertThat(mvc.get().uri("/api/v1/imports/1").with(httpBasic("rep1", PASSWORD)))
