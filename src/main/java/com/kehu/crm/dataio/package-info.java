@@ -1,9 +1,9 @@
 /**
- * Data in and out (issue 6): duplicate detection and merge of customers (and, later, imports). Moves records between
- * customers only through the {@code shared.merge} extension point that each owning module implements, so it needs no
- * knowledge of their tables.
+ * Data in and out (issue 6): duplicate detection and merge of customers, and imports of customers and orders. A merge
+ * moves records between customers only through the {@code shared.merge} extension point that each owning module
+ * implements, so it needs no knowledge of their tables.
  */
-@ApplicationModule(allowedDependencies = {"shared", "identity", "customer"})
+@ApplicationModule(allowedDependencies = {"shared", "identity", "customer", "order"})
 @NullMarked
 package com.kehu.crm.dataio;
 

@@ -83,6 +83,8 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/api/v1/customers/duplicates", "/api/v1/customers/*/merge")
                             .hasRole(Role.MANAGER.name());
+                    auth.requestMatchers("/api/v1/imports", "/api/v1/imports/**")
+                            .hasRole(Role.MANAGER.name());
                     customerRules(auth, "/api/v1/customers");
                     customerRules(auth, "/api/v1/contacts");
                     customerRules(auth, "/api/v1/opportunities");

@@ -104,6 +104,12 @@ class MessageBundleTests {
         // data in and out (issue 6): duplicates and merge
         types.addAll(List.of());
 
+        // data in and out (issue 6): import
+        types.addAll(List.of(
+                com.kehu.crm.dataio.ImportStatus.class,
+                com.kehu.crm.dataio.OnDuplicate.class,
+                com.kehu.crm.dataio.ImportType.class));
+
         for (Class<? extends Enum<?>> type : types) {
             for (Enum<?> constant : type.getEnumConstants()) {
                 String key = type.getSimpleName() + "." + constant.name();

@@ -1,0 +1,7 @@
+package com.kehu.crm.dataio;
+
+/** What a file holds. Orders are header-only (no lines). */
+public enum ImportType {
+    CUSTOMERS,
+    ORDERS
+}

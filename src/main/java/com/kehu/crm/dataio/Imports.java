@@ -1,0 +1,267 @@
+package com.kehu.crm.dataio;
+
+import com.kehu.crm.identity.CurrentUser;
+import com.kehu.crm.shared.audit.AuditEvent;
+import com.kehu.crm.shared.audit.AuditEventKind;
+import com.kehu.crm.shared.audit.AuditLog;
+import com.kehu.crm.shared.export.ExportFormat;
+import com.kehu.crm.shared.export.TableWriter;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.sql.Array;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Imports of customers from CSV (issue 6), for managers and admins: start one in the background, follow its
+ * progress, download its failed rows, undo it. An import is visible to its creator and to admins.
+ *
+ * <p>Record rules: a new customer gets the owner named in the file if that user exists and the importer may assign
+ * customers to them (a manager: their team; an admin: anyone), else the importer. A manager's UPDATE import only
+ * touches customers owned within their team; other matches fail with a reason.
+ */
+@Service
+public class Imports {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final CustomerImportRun run;
+    private final MessageSource messages;
+    private final AuditLog audit;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "import");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    Imports(JdbcClient jdbc, TransactionTemplate tx, CustomerImportRun run, MessageSource messages, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.run = run;
+        this.messages = messages;
+        this.audit = audit;
+    }
+
+    /** Queues the import and returns its id; the file is read on the import executor, never the caller's thread. */
+    public long start(ImportRequest request, CurrentUser user) {
+        long id = jdbc.sql("select nextval('import_job_seq')").query(Long.class).single();
+        jdbc.sql("""
+                        insert into import_job (id, type, status, file_name, encoding, on_duplicate, create_missing, mapping,
+                                                created_by, created_at)
+                        values (:id, :type, 'QUEUED', :file, :encoding, :onDuplicate, :createMissing,
+                                cast(:mapping as jsonb), :by, now())""")
+                .param("createMissing", request.createMissingCustomers())
+                .param("id", id)
+                .param("type", request.type().name())
+                .param("file", request.fileName())
+                .param("encoding", request.encoding())
+                .param("onDuplicate", request.onDuplicate().name())
+                .param("mapping", JSON.writeValueAsString(request.mapping()))
+                .param("by", user.id())
+                .update();
+        executor.submit(() -> run.run(id, request, user));
+        return id;
+    }
+
+    public ImportProgress progress(long id, CurrentUser user) {
+        return jdbc.sql("select * from import_job where id = :id and (created_by = :me or :admin)")
+                .param("id", id)
+                .param("me", user.id())
+                .param("admin", user.isAdmin())
+                .query((rs, n) -> {
+                    ImportStatus status = ImportStatus.valueOf(rs.getString("status"));
+                    Integer total = (Integer) rs.getObject("total_rows");
+                    int processed = rs.getInt("processed");
+                    long fileBytes = rs.getLong("file_bytes");
+                    long readBytes = rs.getLong("read_bytes");
+                    Instant started = instant(rs.getTimestamp("started_at"));
+                    Instant finished = instant(rs.getTimestamp("finished_at"));
+                    int percent = switch (status) {
+                        case DONE, UNDONE -> 100;
+                        case QUEUED -> 0;
+                        default -> fileBytes == 0 ? 0 : (int) (90 * readBytes / fileBytes);
+                    };
+                    Double rate = null;
+                    Long eta = null;
+                    if (started != null && processed > 0) {
+                        Instant end = finished == null ? Instant.now() : finished;
+                        double seconds = Math.max(0.001, (end.toEpochMilli() - started.toEpochMilli()) / 1000.0);
+                        rate = processed / seconds;
+                        if (finished == null && readBytes > 0) {
+                            eta = (long) Math.ceil(seconds * (fileBytes - readBytes) / readBytes);
+                        } else if (finished != null) {
+                            eta = 0L;
+                        }
+                    }
+                    return new ImportProgress(
+                            rs.getLong("id"),
+                            ImportType.valueOf(rs.getString("type")),
+                            status,
+                            rs.getString("file_name"),
+                            rs.getString("encoding"),
+                            OnDuplicate.valueOf(rs.getString("on_duplicate")),
+                            total,
+                            processed,
+                            rs.getInt("inserted"),
+                            rs.getInt("updated"),
+                            rs.getInt("skipped"),
+                            rs.getInt("failed"),
+                            percent,
+                            rate,
+                            eta,
+                            started,
+                            finished,
+                            rs.getString("failure"));
+                })
+                .optional()
+                .orElseThrow(() -> new ImportNotFoundException(id));
+    }
+
+    /**
+     * Writes the failed rows as CSV: line number, reason in {@code locale}, then the row's cells as they were in the
+     * file, under the file's own headers.
+     */
+    public void writeErrors(long id, CurrentUser user, Locale locale, OutputStream out) throws IOException {
+        progress(id, user);
+        String[] fileHeaders = jdbc.sql("select headers from import_job where id = :id")
+                .param("id", id)
+                .query((rs, n) -> strings(rs.getArray("headers")))
+                .single();
+        List<String> headers = new ArrayList<>();
+        headers.add(messages.getMessage("import.errors.line", null, locale));
+        headers.add(messages.getMessage("import.errors.reason", null, locale));
+        headers.addAll(Arrays.asList(fileHeaders));
+        try (TableWriter writer = TableWriter.open(ExportFormat.CSV, out, headers)) {
+            jdbc.sql("select line, error, error_arg, raw from import_row"
+                            + " where import_id = :id and error is not null order by line")
+                    .param("id", id)
+                    .query(rs -> {
+                        List<Object> cells = new ArrayList<>();
+                        cells.add(rs.getInt("line"));
+                        String arg = rs.getString("error_arg");
+                        cells.add(messages.getMessage(
+                                rs.getString("error"),
+                                arg == null ? null : new Object[] {fieldLabel(arg, locale)},
+                                locale));
+                        cells.addAll(Arrays.asList(strings(rs.getArray("raw"))));
+                        try {
+                            writer.row(cells);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+        }
+    }
+
+    private String fieldLabel(String arg, Locale locale) {
+        return messages.getMessage("import.field." + arg, null, arg, locale);
+    }
+
+    /**
+     * Removes the customers the import inserted and restores those it updated, in one transaction, unless any of them
+     * changed since (its version moved) or an inserted one has related records now; then nothing changes and the
+     * exception lists the customers that block.
+     */
+    public void undo(long id, CurrentUser user) {
+        progress(id, user);
+        tx.executeWithoutResult(s -> {
+            Map<String, Object> job = jdbc.sql("select status, type from import_job where id = :id for update")
+                    .param("id", id)
+                    .query()
+                    .singleRow();
+            ImportStatus status = ImportStatus.valueOf((String) job.get("status"));
+            // orders imports cannot be undone yet (next: delete the orders, resync counts and purchase facts)
+            if (status != ImportStatus.DONE || !"CUSTOMERS".equals(job.get("type"))) {
+                throw new ImportNotUndoableException(id, status);
+            }
+            List<ImportUndoBlockedException.Blocker> blockers = new ArrayList<>(jdbc.sql("""
+                            select c.id, c.code, c.name from import_row r join customer c on c.id = r.customer_id
+                            where r.import_id = :id and r.action in ('INSERT', 'UPDATE') and c.version <> r.new_version
+                            order by r.line""")
+                    .param("id", id)
+                    .query((rs, n) -> new ImportUndoBlockedException.Blocker(
+                            rs.getLong(1), rs.getString(2), rs.getString(3), "changed"))
+                    .list());
+            for (Map<String, Object> reference : references()) {
+                String table = (String) reference.get("table_name");
+                String column = (String) reference.get("column_name");
+                blockers.addAll(jdbc.sql("select distinct c.id, c.code, c.name from import_row r"
+                                + " join customer c on c.id = r.customer_id"
+                                + " join " + quote(table) + " t on t." + quote(column) + " = r.customer_id"
+                                + " where r.import_id = :id and r.action = 'INSERT'")
+                        .param("id", id)
+                        .query((rs, n) -> new ImportUndoBlockedException.Blocker(
+                                rs.getLong(1), rs.getString(2), rs.getString(3), table))
+                        .list());
+            }
+            if (!blockers.isEmpty()) {
+                throw new ImportUndoBlockedException(blockers);
+            }
+            jdbc.sql("""
+                            delete from customer_status_change s using import_row r
+                            where r.import_id = :id and r.action = 'INSERT' and s.customer_id = r.customer_id""").param("id", id).update();
+            int removed = jdbc.sql("""
+                            delete from customer c using import_row r
+                            where r.import_id = :id and r.action = 'INSERT' and c.id = r.customer_id""").param("id", id).update();
+            int restored = jdbc.sql("""
+                            update customer c set name = o.name, phone = o.phone, phone_digits = o.phone_digits,
+                                email = o.email, region = o.region, industry = o.industry, source = o.source,
+                                kind = o.kind, importance = o.importance, tags = o.tags, version = c.version + 1,
+                                updated_at = now()
+                            from import_row r, jsonb_populate_record(null::customer, r.old_values) o
+                            where r.import_id = :id and r.action = 'UPDATE' and c.id = r.customer_id""").param("id", id).update();
+            jdbc.sql("update import_job set status = 'UNDONE', undone_at = now() where id = :id")
+                    .param("id", id)
+                    .update();
+            audit.record(AuditEvent.of(AuditEventKind.IMPORT_UNDO, user.id(), user.username(), "Undid import " + id)
+                    .with(AuditLog.facts("importId", id, "removed", removed, "restored", restored)));
+        });
+    }
+
+    /** Columns that refer to customer, except the import's own status rows and the duplicate pairs (cascade). */
+    private List<Map<String, Object>> references() {
+        return jdbc.sql("""
+                        select cl.relname as table_name, a.attname as column_name
+                        from pg_constraint con
+                        join pg_class cl on cl.oid = con.conrelid
+                        join pg_attribute a on a.attrelid = con.conrelid and a.attnum = con.conkey[1]
+                        where con.contype = 'f' and con.confrelid = 'customer'::regclass
+                          and cl.relname not in ('customer_status_change', 'customer_duplicate_candidate')
+                        order by 1, 2""").query().listOfRows();
+    }
+
+    private static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    private static String[] strings(@Nullable Array array) throws SQLException {
+        return array == null ? new String[0] : (String[]) array.getArray();
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+}
