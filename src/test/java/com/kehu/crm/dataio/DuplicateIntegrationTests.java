@@ -191,9 +191,9 @@ class DuplicateIntegrationTests {
         assertThat(mvc.post().uri("/data/duplicates/scan").with(user("manager")).with(csrf()))
                 .hasStatus3xxRedirection()
                 .hasRedirectedUrl("/data/duplicates");
-        for (int i = 0; i < 300 && scan.status().running(); i++) {
-            Thread.sleep(100);
-        }
+        org.awaitility.Awaitility.await("the duplicate scan ends")
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> !scan.status().running());
         assertThat(scan.status().status()).isEqualTo("DONE");
         assertThat(mvc.get().uri("/data/duplicates/scan").with(user("manager")))
                 .hasStatusOk()

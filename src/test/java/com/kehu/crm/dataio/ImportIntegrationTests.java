@@ -62,21 +62,22 @@ class ImportIntegrationTests {
         JsonNode body = JSON.readTree(started.getResponse().getContentAsString());
         assertThat(body.get("status").asString()).isEqualTo("QUEUED");
         long id = body.get("id").asLong();
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (true) {
-            MvcTestResult status = mvc.get()
-                    .uri("/api/v1/imports/" + id)
-                    .with(httpBasic("manager", PASSWORD))
-                    .exchange();
-            assertThat(status).hasStatusOk();
-            JsonNode progress = JSON.readTree(status.getResponse().getContentAsString());
-            String state = progress.get("status").asString();
-            if (!state.equals("QUEUED") && !state.equals("RUNNING")) {
-                return progress;
-            }
-            assertThat(System.nanoTime()).as("import %d finishes in time", id).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+        return org.awaitility.Awaitility.await("import " + id + " finishes")
+                .atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> progressOf(id), progress -> {
+                    String state = progress.get("status").asString();
+                    return !state.equals("QUEUED") && !state.equals("RUNNING");
+                });
+    }
+
+    JsonNode progressOf(long id) throws Exception {
+        MvcTestResult status = mvc.get()
+                .uri("/api/v1/imports/" + id)
+                .with(httpBasic("manager", PASSWORD))
+                .exchange();
+        assertThat(status).hasStatusOk();
+        return JSON.readTree(status.getResponse().getContentAsString());
     }
 
     Map<String, Object> customerByCode(String code) {
