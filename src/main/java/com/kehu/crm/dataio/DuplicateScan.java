@@ -53,6 +53,7 @@ public class DuplicateScan {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final BigDecimal threshold;
+    private final int maxNameGroup;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "duplicate-scan");
         thread.setDaemon(true);
@@ -63,11 +64,13 @@ public class DuplicateScan {
             JdbcClient jdbc,
             TransactionTemplate tx,
             Clock clock,
-            @Value("${crm.dataio.duplicates.name-similarity:0.7}") BigDecimal threshold) {
+            @Value("${crm.dataio.duplicates.name-similarity:0.7}") BigDecimal threshold,
+            @Value("${crm.dataio.duplicates.max-name-group:200}") int maxNameGroup) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
         this.threshold = threshold;
+        this.maxNameGroup = maxNameGroup;
     }
 
     /** Starts a scan in the background unless one is running; true if this call started it. */
@@ -211,10 +214,14 @@ public class DuplicateScan {
                                 select distinct a.id as a_id, b.id as b_id
                                 from customer a
                                 cross join lateral (
-                                    select f.bigram from unnest(a.name_bigrams) as g(bigram)
-                                    join customer_bigram_frequency f on f.region = a.region and f.bigram = g.bigram
-                                    order by f.n, f.bigram
-                                    limit cardinality(a.name_bigrams) - ceil(:threshold * cardinality(a.name_bigrams))::int + 1) k
+                                    select r.bigram from (
+                                        select f.bigram, f.n from unnest(a.name_bigrams) as g(bigram)
+                                        join customer_bigram_frequency f on f.region = a.region and f.bigram = g.bigram
+                                        order by f.n, f.bigram
+                                        limit cardinality(a.name_bigrams) - ceil(:threshold * cardinality(a.name_bigrams))::int + 1) r
+                                    -- a distinguishing bigram shared by more customers than this in the region is a
+                                    -- common name (林伟), not evidence, as a switchboard number is no evidence
+                                    where r.n <= :maxNameGroup) k
                                 join customer b on b.name_bigrams @> array[k.bigram] and b.region = a.region
                                                and b.id > a.id and not b.archived
                                 where a.id >= :fromId and a.id < :toId and not a.archived and a.region is not null
@@ -227,6 +234,7 @@ public class DuplicateScan {
                 .param("fromId", fromId)
                 .param("toId", toId)
                 .param("threshold", threshold)
+                .param("maxNameGroup", maxNameGroup)
                 .update();
     }
 

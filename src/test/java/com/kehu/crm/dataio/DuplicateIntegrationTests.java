@@ -124,6 +124,35 @@ class DuplicateIntegrationTests {
                 .doesNotContain(base);
     }
 
+    /** A random two-character Chinese name, so no other test's customers share its bigram. */
+    static String randomName() {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        return new String(new char[] {(char) r.nextInt(0x4E00, 0x9FA5), (char) r.nextInt(0x4E00, 0x9FA5)});
+    }
+
+    @Test
+    void aCommonNameSharedByMoreCustomersThanTheCapIsNoEvidenceButARareOneIs() {
+        String common = randomName();
+        List<Long> many = jdbc.sql("""
+                        insert into customer (id, code, kind, name, region, relation_category, importance, status,
+                                              owner_id)
+                        select nextval('customer_seq'), 'DC' || substr(md5(random()::text), 1, 12), 'INDIVIDUAL', :name,
+                               'NORTHWEST', 'CONSUMER', 'ORDINARY', 'POTENTIAL',
+                               (select id from app_user where username = 'rep1')
+                        from generate_series(1, 201)
+                        returning id""").param("name", common).query(Long.class).list();
+        String rare = randomName();
+        long r1 = customer(rare, "rep1", "NORTHWEST", null, null);
+        long r2 = customer(rare, "rep2", "NORTHWEST", null, null);
+
+        scan.runNow();
+
+        assertThat(pair(r1, r2)).as("two customers with a rare identical name").startsWith("false,false,1");
+        assertThat(pair(many.get(0), many.get(1)))
+                .as("201 customers called " + common + " (crm.dataio.duplicates.max-name-group is 200)")
+                .isNull();
+    }
+
     @Test
     void mergeScreenShowsBothAndMergesWithChosenFields() {
         String u = unique();
