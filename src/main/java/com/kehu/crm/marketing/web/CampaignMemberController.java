@@ -3,17 +3,17 @@ package com.kehu.crm.marketing.web;
 import com.kehu.crm.identity.CrmUserDetails;
 import com.kehu.crm.identity.CurrentUser;
 import com.kehu.crm.marketing.CampaignImportResult;
+import com.kehu.crm.marketing.CampaignMemberRow;
 import com.kehu.crm.marketing.CampaignMemberStatus;
 import com.kehu.crm.marketing.CampaignProspect;
 import com.kehu.crm.marketing.CampaignQueries;
 import com.kehu.crm.marketing.CampaignResponseImport;
 import com.kehu.crm.marketing.CampaignRuleException;
 import com.kehu.crm.marketing.CampaignService;
-import com.kehu.crm.shared.audit.AuditEvent;
-import com.kehu.crm.shared.audit.AuditEventKind;
 import com.kehu.crm.shared.audit.AuditLog;
+import com.kehu.crm.shared.export.ExportColumn;
 import com.kehu.crm.shared.export.ExportFormat;
-import com.kehu.crm.shared.export.TableWriter;
+import com.kehu.crm.shared.export.ListExports;
 import com.kehu.crm.shared.web.Flash;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -27,7 +27,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -58,7 +57,7 @@ class CampaignMemberController {
     private final CampaignResponseImport responseImport;
     private final CampaignController campaigns;
     private final MessageSource messages;
-    private final AuditLog audit;
+    private final ListExports exports;
 
     @GetMapping("/lookup/customers")
     String customers(
@@ -216,77 +215,40 @@ class CampaignMemberController {
         CurrentUser user = principal.currentUser();
         queries.requireReadable(id, user);
         Locale locale = LocaleContextHolder.getLocale();
-        List<String> headers = List.of(
-                        "name",
-                        "company",
-                        "contactPerson",
-                        "phone",
-                        "email",
-                        "region",
-                        "status",
-                        "sentOn",
-                        "respondedOn",
-                        "attendedOn",
-                        "convertedOn")
-                .stream()
-                .map(h -> messages.getMessage("campaign.export." + h, null, h, locale))
-                .toList();
-        response.setContentType(chosen.contentType());
-        response.setHeader(
-                HttpHeaders.CONTENT_DISPOSITION,
-                "attachment; filename=\"campaign-" + id + "-members." + chosen.extension() + "\"");
-        long written = 0;
-        boolean complete = false;
-        try (TableWriter out = TableWriter.open(chosen, response.getOutputStream(), headers)) {
-            try {
-                streamMembers(id, user, locale, out);
-                complete = true;
-            } finally {
-                written = out.rowCount();
-            }
-        } finally {
-            // after the stream, with the rows actually written (also when it broke off)
-            audit.record(AuditEvent.of(
-                            AuditEventKind.EXPORT,
-                            user.id(),
-                            user.username(),
-                            "Exported " + written + " campaign members as " + chosen)
-                    .about("CAMPAIGN", id)
-                    .with(AuditLog.facts(
-                            "list",
-                            "campaign-members",
-                            "rows",
-                            written,
-                            "format",
-                            chosen.name(),
-                            "filters",
-                            AuditLog.facts("campaignId", id),
-                            "complete",
-                            complete)));
-        }
-        return null;
-    }
-
-    private void streamMembers(long id, CurrentUser user, Locale locale, TableWriter out) {
-        queries.streamMembers(id, user, m -> {
-            try {
-                out.row(
-                        m.name(),
-                        m.company(),
-                        m.contactPerson(),
-                        m.phone(),
-                        m.email(),
-                        m.region() == null
+        List<ExportColumn<CampaignMemberRow>> columns = List.of(
+                ExportColumn.of("campaign.export.name", CampaignMemberRow::name),
+                ExportColumn.of("campaign.export.company", CampaignMemberRow::company),
+                ExportColumn.of("campaign.export.contactPerson", CampaignMemberRow::contactPerson),
+                ExportColumn.of("campaign.export.phone", CampaignMemberRow::phone),
+                ExportColumn.of("campaign.export.email", CampaignMemberRow::email),
+                ExportColumn.of(
+                        "campaign.export.region",
+                        m -> m.region() == null
                                 ? null
-                                : messages.getMessage("Region." + m.region(), null, m.region(), locale),
-                        messages.getMessage("CampaignMemberStatus." + m.status(), null, locale),
-                        m.sentOn(),
-                        m.respondedOn(),
-                        m.attendedOn(),
-                        m.convertedOn());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+                                : messages.getMessage("Region." + m.region(), null, m.region(), locale)),
+                ExportColumn.of(
+                        "campaign.export.status",
+                        m -> messages.getMessage("CampaignMemberStatus." + m.status(), null, locale)),
+                ExportColumn.of("campaign.export.sentOn", CampaignMemberRow::sentOn),
+                ExportColumn.of("campaign.export.respondedOn", CampaignMemberRow::respondedOn),
+                ExportColumn.of("campaign.export.attendedOn", CampaignMemberRow::attendedOn),
+                ExportColumn.of("campaign.export.convertedOn", CampaignMemberRow::convertedOn));
+        // the same streaming export as every list: escaping, the .xlsx limit, the audit row with the rows written
+        exports.write(
+                response,
+                chosen,
+                new ListExports.Target("campaign-members", "campaign-" + id + "-members", "CAMPAIGN", id),
+                columns,
+                user.id(),
+                user.username(),
+                AuditLog.facts("campaignId", id),
+                sink -> queries.streamMembers(id, user, m -> {
+                    try {
+                        sink.accept(m);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }));
+        return null;
     }
 }

@@ -73,11 +73,43 @@ public class ListExports {
             Map<String, ?> filters,
             RowSource<T> rows)
             throws IOException {
+        write(
+                response,
+                format,
+                new Target(list, list + "-" + calendar.today(), null, null),
+                columns,
+                actorId,
+                actorName,
+                filters,
+                rows);
+    }
+
+    /**
+     * What an export is of: the list's name (audit log), the file name without extension, and the record it belongs
+     * to, if any (a segment, a campaign), which the audit row points at.
+     */
+    public record Target(
+            String list,
+            String fileStem,
+            @Nullable String entityType,
+            @Nullable Long entityId) {}
+
+    public <T> void write(
+            HttpServletResponse response,
+            ExportFormat format,
+            Target target,
+            List<ExportColumn<T>> columns,
+            long actorId,
+            String actorName,
+            Map<String, ?> filters,
+            RowSource<T> rows)
+            throws IOException {
+        String list = target.list();
         Locale locale = LocaleContextHolder.getLocale();
         List<String> headers = columns.stream()
                 .map(c -> messages.getMessage(c.headerKey(), null, c.headerKey(), locale))
                 .toList();
-        String fileName = list + "-" + calendar.today() + "." + format.extension();
+        String fileName = target.fileStem() + "." + format.extension();
         response.setContentType(format.contentType());
         response.setHeader(
                 HttpHeaders.CONTENT_DISPOSITION,
@@ -108,7 +140,7 @@ public class ListExports {
                 out.close();
             }
         } finally {
-            record(list, format, actorId, actorName, filters, written, complete);
+            record(target, format, actorId, actorName, filters, written, complete);
         }
         if (tooMany && !response.isCommitted()) {
             response.reset();
@@ -121,26 +153,21 @@ public class ListExports {
     }
 
     private void record(
-            String list,
+            Target target,
             ExportFormat format,
             long actorId,
             String actorName,
             Map<String, ?> filters,
             long rows,
             boolean complete) {
-        audit.record(AuditEvent.of(
-                        AuditEventKind.EXPORT, actorId, actorName, "Exported " + rows + " " + list + " as " + format)
-                .with(AuditLog.facts(
-                        "list",
-                        list,
-                        "rows",
-                        rows,
-                        "format",
-                        format.name(),
-                        "filters",
-                        filters,
-                        "complete",
-                        complete)));
+        String list = target.list();
+        AuditEvent event = AuditEvent.of(
+                AuditEventKind.EXPORT, actorId, actorName, "Exported " + rows + " " + list + " as " + format);
+        if (target.entityType() != null && target.entityId() != null) {
+            event = event.about(target.entityType(), target.entityId());
+        }
+        audit.record(event.with(AuditLog.facts(
+                "list", list, "rows", rows, "format", format.name(), "filters", filters, "complete", complete)));
     }
 
     private @Nullable Object cell(@Nullable Object value, Locale locale) {
