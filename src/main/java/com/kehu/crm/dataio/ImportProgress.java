@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An import as the status call shows it. {@code percent} follows the bytes read while parsing (up to 90) and jumps
- * to 100 when validation and merge are done; {@code rowsPerSecond} and {@code etaSeconds} are estimates.
+ * to 100 when validation and merge are done; {@code rowsPerSecond} and {@code etaSeconds} are estimates. {@code failure}
+ * is a message key (import.failure.*), never exception text.
  */
 public record ImportProgress(
         long id,

@@ -10,12 +10,14 @@ import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,7 +45,7 @@ public class Imports {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
-    private final CustomerImportRun run;
+    private final ImportRunner run;
     private final MessageSource messages;
     private final AuditLog audit;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
@@ -52,7 +54,7 @@ public class Imports {
         return thread;
     });
 
-    Imports(JdbcClient jdbc, TransactionTemplate tx, CustomerImportRun run, MessageSource messages, AuditLog audit) {
+    Imports(JdbcClient jdbc, TransactionTemplate tx, ImportRunner run, MessageSource messages, AuditLog audit) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.run = run;
@@ -64,10 +66,11 @@ public class Imports {
     public long start(ImportRequest request, CurrentUser user) {
         long id = jdbc.sql("select nextval('import_job_seq')").query(Long.class).single();
         jdbc.sql("""
-                        insert into import_job (id, type, status, file_name, encoding, on_duplicate, create_missing, mapping,
-                                                created_by, created_at)
-                        values (:id, :type, 'QUEUED', :file, :encoding, :onDuplicate, :createMissing,
+                        insert into import_job (id, type, status, file_name, encoding, on_duplicate, create_missing,
+                                                all_or_nothing, mapping, created_by, created_at)
+                        values (:id, :type, 'QUEUED', :file, :encoding, :onDuplicate, :createMissing, :allOrNothing,
                                 cast(:mapping as jsonb), :by, now())""")
+                .param("allOrNothing", request.allOrNothing())
                 .param("createMissing", request.createMissingCustomers())
                 .param("id", id)
                 .param("type", request.type().name())
@@ -176,80 +179,40 @@ public class Imports {
     }
 
     /**
-     * Removes the customers the import inserted and restores those it updated, in one transaction, unless any of them
-     * changed since (its version moved) or an inserted one has related records now; then nothing changes and the
-     * exception lists the customers that block.
+     * Reverses a finished import in one transaction (its kind knows how: customers inserted are removed and those
+     * updated restored, orders inserted are removed), unless a record it touched changed since; then nothing changes
+     * and {@link ImportUndoBlockedException} lists the records that block.
      */
     public void undo(long id, CurrentUser user) {
         progress(id, user);
         tx.executeWithoutResult(s -> {
-            Map<String, Object> job = jdbc.sql("select status, type from import_job where id = :id for update")
-                    .param("id", id)
-                    .query()
-                    .singleRow();
+            Map<String, Object> job = jdbc.sql("""
+                            select status, type, file_name, encoding, on_duplicate, create_missing, all_or_nothing
+                            from import_job where id = :id for update""").param("id", id).query().singleRow();
             ImportStatus status = ImportStatus.valueOf((String) job.get("status"));
-            // orders imports cannot be undone yet (next: delete the orders, resync counts and purchase facts)
-            if (status != ImportStatus.DONE || !"CUSTOMERS".equals(job.get("type"))) {
+            if (status != ImportStatus.DONE) {
                 throw new ImportNotUndoableException(id, status);
             }
-            List<ImportUndoBlockedException.Blocker> blockers = new ArrayList<>(jdbc.sql("""
-                            select c.id, c.code, c.name from import_row r join customer c on c.id = r.customer_id
-                            where r.import_id = :id and r.action in ('INSERT', 'UPDATE') and c.version <> r.new_version
-                            order by r.line""")
-                    .param("id", id)
-                    .query((rs, n) -> new ImportUndoBlockedException.Blocker(
-                            rs.getLong(1), rs.getString(2), rs.getString(3), "changed"))
-                    .list());
-            for (Map<String, Object> reference : references()) {
-                String table = (String) reference.get("table_name");
-                String column = (String) reference.get("column_name");
-                blockers.addAll(jdbc.sql("select distinct c.id, c.code, c.name from import_row r"
-                                + " join customer c on c.id = r.customer_id"
-                                + " join " + quote(table) + " t on t." + quote(column) + " = r.customer_id"
-                                + " where r.import_id = :id and r.action = 'INSERT'")
-                        .param("id", id)
-                        .query((rs, n) -> new ImportUndoBlockedException.Blocker(
-                                rs.getLong(1), rs.getString(2), rs.getString(3), table))
-                        .list());
-            }
-            if (!blockers.isEmpty()) {
-                throw new ImportUndoBlockedException(blockers);
-            }
-            jdbc.sql("""
-                            delete from customer_status_change s using import_row r
-                            where r.import_id = :id and r.action = 'INSERT' and s.customer_id = r.customer_id""").param("id", id).update();
-            int removed = jdbc.sql("""
-                            delete from customer c using import_row r
-                            where r.import_id = :id and r.action = 'INSERT' and c.id = r.customer_id""").param("id", id).update();
-            int restored = jdbc.sql("""
-                            update customer c set name = o.name, phone = o.phone, phone_digits = o.phone_digits,
-                                email = o.email, region = o.region, industry = o.industry, source = o.source,
-                                kind = o.kind, importance = o.importance, tags = o.tags, version = c.version + 1,
-                                updated_at = now()
-                            from import_row r, jsonb_populate_record(null::customer, r.old_values) o
-                            where r.import_id = :id and r.action = 'UPDATE' and c.id = r.customer_id""").param("id", id).update();
+            ImportType type = ImportType.valueOf((String) job.get("type"));
+            ImportRequest request = new ImportRequest(
+                    type,
+                    Path.of((String) job.get("file_name")),
+                    (String) job.get("file_name"),
+                    (String) job.get("encoding"),
+                    OnDuplicate.valueOf((String) job.get("on_duplicate")),
+                    Map.of(),
+                    (Boolean) job.get("create_missing"),
+                    (Boolean) job.get("all_or_nothing"));
+            Map<String, Object> facts = new LinkedHashMap<>();
+            facts.put("importId", id);
+            facts.put("type", type.name());
+            facts.putAll(run.kind(type).undo(new ImportContext(id, request, user, 0, run.assignable(user))));
             jdbc.sql("update import_job set status = 'UNDONE', undone_at = now() where id = :id")
                     .param("id", id)
                     .update();
             audit.record(AuditEvent.of(AuditEventKind.IMPORT_UNDO, user.id(), user.username(), "Undid import " + id)
-                    .with(AuditLog.facts("importId", id, "removed", removed, "restored", restored)));
+                    .with(facts));
         });
-    }
-
-    /** Columns that refer to customer, except the import's own status rows and the duplicate pairs (cascade). */
-    private List<Map<String, Object>> references() {
-        return jdbc.sql("""
-                        select cl.relname as table_name, a.attname as column_name
-                        from pg_constraint con
-                        join pg_class cl on cl.oid = con.conrelid
-                        join pg_attribute a on a.attrelid = con.conrelid and a.attnum = con.conkey[1]
-                        where con.contype = 'f' and con.confrelid = 'customer'::regclass
-                          and cl.relname not in ('customer_status_change', 'customer_duplicate_candidate')
-                        order by 1, 2""").query().listOfRows();
-    }
-
-    private static String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
     private static String[] strings(@Nullable Array array) throws SQLException {

@@ -392,4 +392,28 @@ class ImportIntegrationTests {
         assertThat(mvc.get().uri("/api/v1/imports/1").with(httpBasic("rep1", PASSWORD)))
                 .hasStatus(HttpStatus.FORBIDDEN);
     }
+
+    @Test
+    void allOrNothingImportsNothingWhenARowFails() throws Exception {
+        String good = "Q" + unique();
+        String csv =
+                "code,name,email\n" + good + ",Good Co,ok@example.com\n" + "Q" + unique() + ",Bad Co,not-an-email\n";
+        JsonNode done = importAndWait(csv.getBytes(StandardCharsets.UTF_8), "allOrNothing", "true");
+        assertThat(done.get("status").asString()).isEqualTo("FAILED");
+        assertThat(done.get("failure").asString()).isEqualTo("import.failure.rejected");
+        assertThat(done.get("failed").asInt()).isEqualTo(1);
+        assertThat(done.get("inserted").asInt()).isZero();
+        assertThat(jdbc.sql("select count(*) from customer where code = :c")
+                        .param("c", good)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(errors(done.get("id").asLong(), "zh-CN")).contains("3,邮箱格式不正确。");
+
+        String fine = "Q" + unique();
+        JsonNode clean = importAndWait(
+                ("code,name\n" + fine + ",Fine Co\n").getBytes(StandardCharsets.UTF_8), "allOrNothing", "true");
+        assertThat(clean.get("status").asString()).isEqualTo("DONE");
+        assertThat(customerByCode(fine).get("name")).isEqualTo("Fine Co");
+    }
 }

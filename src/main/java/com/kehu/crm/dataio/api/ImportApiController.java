@@ -55,6 +55,7 @@ class ImportApiController {
             @RequestParam(defaultValue = "SKIP") OnDuplicate onDuplicate,
             @RequestParam(required = false) @Nullable String mapping,
             @RequestParam(defaultValue = "false") boolean createMissingCustomers,
+            @RequestParam(defaultValue = "false") boolean allOrNothing,
             @AuthenticationPrincipal CrmUserDetails principal)
             throws IOException {
         if (!encoding.equalsIgnoreCase("auto") && !Charset.isSupported(encoding)) {
@@ -73,7 +74,8 @@ class ImportApiController {
         file.transferTo(stored);
         String name = file.getOriginalFilename() == null ? "import.csv" : file.getOriginalFilename();
         long id = imports.start(
-                new ImportRequest(type, stored, name, encoding, onDuplicate, fields, createMissingCustomers),
+                new ImportRequest(
+                        type, stored, name, encoding, onDuplicate, fields, createMissingCustomers, allOrNothing),
                 principal.currentUser());
         return ResponseEntity.accepted().body(new Started(id, "QUEUED"));
     }

@@ -1,31 +1,74 @@
 package com.kehu.crm.dataio;
 
+import com.kehu.crm.customer.CustomerPurchaseCounts;
 import com.kehu.crm.order.OrderStatus;
+import com.kehu.crm.order.PurchaseHistory;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
- * Validation and merge of staged order rows (header only: customer code, date, amount, status), set-based. Orders are
- * COMPLETED unless the file says otherwise; an unknown customer code fails the row, or creates the customer (owned
- * by the importer) when asked to.
+ * Orders from a file (header only: customer code, date, amount, status), set-based. Orders are COMPLETED unless the
+ * file says otherwise; an unknown customer code fails the row, or creates the customer (owned by the importer) when
+ * asked to. The buyers' purchase counts and purchase facts are brought up to date in the same transaction.
  */
-final class OrderImportSql {
+@Component
+class OrderImportKind implements ImportKind {
+
+    /** The fields of an order row (header only): customer code and name, date, amount, status. */
+    static final List<String> FIELDS = List.of("code", "name", "order_date", "amount", "status");
+
+    private static final Map<String, String> HEADER_SYNONYMS = synonymTable();
 
     private final JdbcClient jdbc;
     private final MessageSource messages;
+    private final CustomerPurchaseCounts purchaseCounts;
+    private final PurchaseHistory purchaseHistory;
 
-    OrderImportSql(JdbcClient jdbc, MessageSource messages) {
+    OrderImportKind(
+            JdbcClient jdbc,
+            MessageSource messages,
+            CustomerPurchaseCounts purchaseCounts,
+            PurchaseHistory purchaseHistory) {
         this.jdbc = jdbc;
         this.messages = messages;
+        this.purchaseCounts = purchaseCounts;
+        this.purchaseHistory = purchaseHistory;
     }
 
-    void validate(long id, int headerCount, boolean createMissing, boolean admin, Long[] assignable) {
-        fail(id, "columns <> :n", "import.error.columns", String.valueOf(headerCount), Map.of("n", headerCount));
+    @Override
+    public ImportType type() {
+        return ImportType.ORDERS;
+    }
+
+    @Override
+    public List<String> fields() {
+        return FIELDS;
+    }
+
+    @Override
+    public Map<String, String> headerSynonyms() {
+        return HEADER_SYNONYMS;
+    }
+
+    @Override
+    public void validate(ImportContext context) {
+        long id = context.id();
+        boolean createMissing = context.request().createMissingCustomers();
+        boolean admin = context.user().isAdmin();
+        Long[] assignable = context.assignable();
+        fail(
+                id,
+                "columns <> :n",
+                "import.error.columns",
+                String.valueOf(context.headerCount()),
+                Map.of("n", context.headerCount()));
         fail(id, "code is null", "import.error.customerRequired", null, Map.of());
         fail(id, "char_length(code) > 50", "import.error.tooLong", "code", Map.of());
         fail(id, "char_length(name) > 200", "import.error.tooLong", "name", Map.of());
@@ -81,8 +124,26 @@ final class OrderImportSql {
         }
     }
 
+    @Override
+    public void merge(ImportContext context) {
+        List<Long> touched = insert(context.id(), context.user().id());
+        if (touched.size() <= 10_000) {
+            purchaseCounts.syncFromCompletedOrders(touched);
+            purchaseHistory.refresh(touched);
+        } else {
+            purchaseCounts.syncFromCompletedOrders();
+            purchaseHistory.rebuildAll();
+        }
+    }
+
+    /** Order imports cannot be undone yet. */
+    @Override
+    public Map<String, Object> undo(ImportContext context) {
+        throw new ImportNotUndoableException(context.id(), ImportStatus.DONE);
+    }
+
     /** Inserts the orders (and missing customers); returns the customers that got orders. */
-    List<Long> merge(long id, long me) {
+    private List<Long> insert(long id, long me) {
         jdbc.sql("""
                         with created as (
                             insert into customer (id, code, kind, name, relation_category, importance, status, owner_id,
@@ -133,5 +194,24 @@ final class OrderImportSql {
             statement = statement.param(param.getKey(), param.getValue());
         }
         statement.update();
+    }
+
+    private static Map<String, String> synonymTable() {
+        Map<String, String> synonyms = new LinkedHashMap<>();
+        for (String field : FIELDS) {
+            synonyms.put(field, field);
+        }
+        put(synonyms, "code", "customer_code", "customer code", "客户编号", "客户代码");
+        put(synonyms, "name", "customer_name", "customer name", "客户名称");
+        put(synonyms, "order_date", "order date", "date", "订单日期", "下单日期", "日期");
+        put(synonyms, "amount", "金额", "订单金额", "total");
+        put(synonyms, "status", "状态", "订单状态");
+        return Map.copyOf(synonyms);
+    }
+
+    private static void put(Map<String, String> synonyms, String field, String... headers) {
+        for (String header : headers) {
+            synonyms.put(header, field);
+        }
     }
 }

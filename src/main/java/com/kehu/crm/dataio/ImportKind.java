@@ -1,0 +1,34 @@
+package com.kehu.crm.dataio;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One type of import (customers, orders, ...): which staging columns of {@code import_row} its fields fill, how file
+ * headers name them, and how staged rows are validated, merged and undone, set-based in SQL. The runner streams the
+ * file into import_row; a kind never sees the file.
+ */
+interface ImportKind {
+
+    ImportType type();
+
+    /** The fields, each the name of a text column of import_row, in the order the runner stages them. */
+    List<String> fields();
+
+    /** Lower-case header (English or Chinese) to field, for files whose headers need no mapping. */
+    Map<String, String> headerSynonyms();
+
+    /** Marks bad rows ({@code error} and {@code error_arg}); never stops at one. Runs outside a transaction. */
+    void validate(ImportContext context);
+
+    /** Applies the valid rows, recording {@code action} per row; runs in the import's one transaction. */
+    void merge(ImportContext context);
+
+    /**
+     * Reverses a DONE import in the caller's transaction, or throws {@link ImportUndoBlockedException} naming what
+     * changed since (then nothing changes) or {@link ImportNotUndoableException} when this kind cannot be undone.
+     *
+     * @return facts for the audit row (e.g. how many records were removed and restored)
+     */
+    Map<String, Object> undo(ImportContext context);
+}

@@ -1,0 +1,285 @@
+package com.kehu.crm.dataio;
+
+import com.kehu.crm.identity.CurrentUser;
+import com.kehu.crm.identity.UserQueries;
+import com.kehu.crm.identity.UserRef;
+import com.kehu.crm.shared.audit.AuditEvent;
+import com.kehu.crm.shared.audit.AuditEventKind;
+import com.kehu.crm.shared.audit.AuditLog;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs one import on the import executor: open the file (format and charset detected), stream its records into
+ * {@code import_row} by COPY in chunks, let the kind validate them set-based, then merge the valid rows and record the
+ * counts and the audit row in one transaction. A bad row gets its reason and never stops the others.
+ */
+@Component
+class ImportRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
+    private static final int CHUNK = 5_000;
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final UserQueries users;
+    private final AuditLog audit;
+    private final Map<ImportType, ImportKind> kinds = new EnumMap<>(ImportType.class);
+
+    ImportRunner(
+            DataSource dataSource,
+            JdbcClient jdbc,
+            TransactionTemplate tx,
+            UserQueries users,
+            AuditLog audit,
+            List<ImportKind> kinds) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.users = users;
+        this.audit = audit;
+        kinds.forEach(kind -> this.kinds.put(kind.type(), kind));
+    }
+
+    ImportKind kind(ImportType type) {
+        ImportKind kind = kinds.get(type);
+        if (kind == null) {
+            throw new IllegalStateException("No import kind for " + type);
+        }
+        return kind;
+    }
+
+    Long[] assignable(CurrentUser user) {
+        return users.assignableOwners(user).stream().map(UserRef::id).toArray(Long[]::new);
+    }
+
+    void run(long id, ImportRequest request, CurrentUser user) {
+        try {
+            jdbc.sql("update import_job set status = 'RUNNING', started_at = now() where id = :id")
+                    .param("id", id)
+                    .update();
+            ImportKind kind = kind(request.type());
+            Charset charset = ImportSources.charset(request.file(), request.encoding());
+            jdbc.sql("update import_job set encoding = :e where id = :id")
+                    .param("e", charset.name())
+                    .param("id", id)
+                    .update();
+            int headerCount = stage(id, request, kind, charset);
+            ImportContext context = new ImportContext(id, request, user, headerCount, assignable(user));
+            kind.validate(context);
+            if (request.allOrNothing() && reject(id)) {
+                return;
+            }
+            tx.executeWithoutResult(s -> {
+                kind.merge(context);
+                finish(id, request, user);
+            });
+        } catch (Exception e) {
+            jdbc.sql("update import_job set status = 'FAILED', failure = :f, finished_at = now() where id = :id")
+                    // a message key for the screen; the exception itself goes to the log only
+                    .param("f", e instanceof UnreadableFileException u ? u.getMessage() : "import.failure.generic")
+                    .param("id", id)
+                    .update();
+            log.warn("Import {} failed", id, e);
+        } finally {
+            try {
+                Files.deleteIfExists(request.file());
+            } catch (IOException ignored) {
+                // a temp file left behind is cleaned by the OS
+            }
+        }
+    }
+
+    /**
+     * For an all-or-nothing import: when any row failed, ends the import as FAILED with failure
+     * {@code import.failure.rejected}, the failed rows counted (their error file stays downloadable) and nothing
+     * merged.
+     */
+    private boolean reject(long id) {
+        return jdbc.sql("""
+                        update import_job j set status = 'FAILED', failure = 'import.failure.rejected',
+                            finished_at = now(), failed = f.failed
+                        from (select count(*) as failed from import_row where import_id = :id and error is not null) f
+                        where j.id = :id and f.failed > 0""").param("id", id).update() > 0;
+    }
+
+    /** Streams the file into import_row; returns the number of header columns. */
+    private int stage(long id, ImportRequest request, ImportKind kind, Charset charset)
+            throws IOException, SQLException {
+        long size = Files.size(request.file());
+        jdbc.sql("update import_job set file_bytes = :s where id = :id")
+                .param("s", size)
+                .param("id", id)
+                .update();
+        try (ImportSource source = ImportSources.open(request.file(), request.fileName(), charset);
+                Connection connection = dataSource.getConnection()) {
+            List<String> headers = source.headers();
+            if (headers.isEmpty()) {
+                throw new UnreadableFileException("import.failure.empty");
+            }
+            List<String> fields = kind.fields();
+            int[] target = targets(headers, request.mapping(), fields, kind.headerSynonyms());
+            jdbc.sql("update import_job set headers = :h where id = :id")
+                    .param("h", headers.toArray(String[]::new))
+                    .param("id", id)
+                    .update();
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            CopyIn copy = connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn("copy import_row (import_id, line, raw, columns, " + String.join(", ", fields)
+                            + ") from stdin");
+            int rows = 0;
+            try {
+                StringBuilder chunk = new StringBuilder();
+                List<String> record;
+                while ((record = source.next()) != null) {
+                    appendRow(chunk, id, source.line(), record, target, fields.size());
+                    rows++;
+                    if (rows % CHUNK == 0) {
+                        flush(copy, chunk);
+                        progress(id, rows, source.bytesRead());
+                    }
+                }
+                flush(copy, chunk);
+                copy.endCopy();
+                connection.commit();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+                connection.setAutoCommit(autoCommit);
+            }
+            jdbc.sql("update import_job set processed = :n, total_rows = :n, read_bytes = file_bytes where id = :id")
+                    .param("n", rows)
+                    .param("id", id)
+                    .update();
+            return headers.size();
+        }
+    }
+
+    private void progress(long id, int rows, long bytes) {
+        jdbc.sql("update import_job set processed = :n, read_bytes = :b where id = :id")
+                .param("n", rows)
+                .param("b", bytes)
+                .param("id", id)
+                .update();
+    }
+
+    private void finish(long id, ImportRequest request, CurrentUser user) {
+        Map<String, Object> counts = jdbc.sql("""
+                        update import_job j set status = 'DONE', finished_at = now(),
+                            inserted = s.inserted, updated = s.updated, skipped = s.skipped, failed = s.failed
+                        from (select count(*) filter (where action = 'INSERT') as inserted,
+                                     count(*) filter (where action = 'UPDATE') as updated,
+                                     count(*) filter (where action = 'SKIP') as skipped,
+                                     count(*) filter (where error is not null) as failed
+                              from import_row where import_id = :id) s
+                        where j.id = :id
+                        returning j.inserted, j.updated, j.skipped, j.failed""").param("id", id).query().singleRow();
+        Map<String, Object> facts = new LinkedHashMap<>(counts);
+        facts.put("importId", id);
+        facts.put("type", request.type().name());
+        facts.put("file", request.fileName());
+        facts.put("onDuplicate", request.onDuplicate().name());
+        audit.record(AuditEvent.of(
+                        AuditEventKind.IMPORT,
+                        user.id(),
+                        user.username(),
+                        "Imported " + request.type().name().toLowerCase(Locale.ROOT) + " from " + request.fileName())
+                .with(facts));
+    }
+
+    private static void flush(CopyIn copy, StringBuilder chunk) throws SQLException {
+        byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
+        copy.writeToCopy(bytes, 0, bytes.length);
+        chunk.setLength(0);
+    }
+
+    /** For each header column, the index of the field it fills, or -1. */
+    static int[] targets(
+            List<String> headers, Map<String, String> mapping, List<String> fields, Map<String, String> synonyms) {
+        int[] target = new int[headers.size()];
+        for (int i = 0; i < headers.size(); i++) {
+            String header = headers.get(i).strip();
+            String field = mapping.containsKey(header)
+                    ? mapping.get(header).strip().toLowerCase(Locale.ROOT)
+                    : synonyms.get(header.toLowerCase(Locale.ROOT));
+            target[i] = field == null ? -1 : fields.indexOf(field);
+        }
+        return target;
+    }
+
+    private static void appendRow(
+            StringBuilder out, long id, int line, List<String> record, int[] target, int fieldCount) {
+        String[] values = new String[fieldCount];
+        for (int i = 0; i < record.size() && i < target.length; i++) {
+            String value = record.get(i).strip();
+            if (target[i] >= 0 && !value.isEmpty()) {
+                values[target[i]] = value;
+            }
+        }
+        out.append(id).append('\t').append(line).append('\t');
+        out.append(escape(textArray(record))).append('\t');
+        out.append(record.size());
+        for (String value : values) {
+            out.append('\t').append(value == null ? "\\N" : escape(value));
+        }
+        out.append('\n');
+    }
+
+    /** COPY text format: backslash, tab, newline and carriage return are escaped. */
+    static String escape(String value) {
+        StringBuilder escaped = new StringBuilder(value.length());
+        for (char ch : value.toCharArray()) {
+            switch (ch) {
+                case '\\' -> escaped.append("\\\\");
+                case '\t' -> escaped.append("\\t");
+                case '\n' -> escaped.append("\\n");
+                case '\r' -> escaped.append("\\r");
+                default -> escaped.append(ch);
+            }
+        }
+        return escaped.toString();
+    }
+
+    static String textArray(List<String> values) {
+        StringBuilder array = new StringBuilder("{");
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                array.append(',');
+            }
+            array.append('"')
+                    .append(values.get(i).replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append('"');
+        }
+        return array.append('}').toString();
+    }
+
+    /** The file cannot be imported at all; the message is the key of the reason shown to the user. */
+    static final class UnreadableFileException extends RuntimeException {
+
+        UnreadableFileException(String messageKey) {
+            super(messageKey);
+        }
+    }
+}
