@@ -148,6 +148,10 @@ public class Imports {
                 .param("id", id)
                 .query((rs, n) -> strings(rs.getArray("headers")))
                 .single();
+        ImportType type = jdbc.sql("select type from import_job where id = :id")
+                .param("id", id)
+                .query((rs, n) -> ImportType.valueOf(rs.getString(1)))
+                .single();
         List<String> headers = new ArrayList<>();
         headers.add(messages.getMessage("import.errors.line", null, locale));
         headers.add(messages.getMessage("import.errors.reason", null, locale));
@@ -162,7 +166,7 @@ public class Imports {
                         String arg = rs.getString("error_arg");
                         cells.add(messages.getMessage(
                                 rs.getString("error"),
-                                arg == null ? null : new Object[] {fieldLabel(arg, locale)},
+                                arg == null ? null : new Object[] {fieldLabel(type, arg, locale)},
                                 locale));
                         cells.addAll(Arrays.asList(strings(rs.getArray("raw"))));
                         try {
@@ -174,8 +178,32 @@ public class Imports {
         }
     }
 
-    private String fieldLabel(String arg, Locale locale) {
-        return messages.getMessage("import.field." + arg, null, arg, locale);
+    /**
+     * A field's label in {@code locale}: {@code import.field.<type>.<field>} (e.g. import.field.contacts.name) when
+     * the type names it differently, else {@code import.field.<field>}, else the field name itself.
+     */
+    public String fieldLabel(ImportType type, String field, Locale locale) {
+        String general = messages.getMessage("import.field." + field, null, field, locale);
+        return messages.getMessage(
+                "import.field." + type.name().toLowerCase(Locale.ROOT) + "." + field, null, general, locale);
+    }
+
+    /** The fields a file of this type can fill, in their usual order. */
+    public List<String> fields(ImportType type) {
+        return run.kind(type).fields();
+    }
+
+    /**
+     * For each header, the field it fills by itself (its name is the field's, or an English or Chinese synonym such
+     * as 客户名称 or 订单日期), or null; the guess the mapping screen starts from.
+     */
+    public List<@Nullable String> guessMapping(ImportType type, List<String> headers) {
+        ImportKind kind = run.kind(type);
+        List<@Nullable String> guesses = new ArrayList<>();
+        for (String header : headers) {
+            guesses.add(kind.headerSynonyms().get(header.strip().toLowerCase(Locale.ROOT)));
+        }
+        return guesses;
     }
 
     /**
