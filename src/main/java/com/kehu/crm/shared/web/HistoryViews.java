@@ -3,9 +3,13 @@ package com.kehu.crm.shared.web;
 import com.kehu.crm.shared.audit.HistoryItem;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -22,6 +26,7 @@ import org.springframework.stereotype.Component;
 public class HistoryViews {
 
     private final MessageSource messages;
+    private final List<HistoryReferences> references;
 
     public record Row(
             String field,
@@ -36,6 +41,7 @@ public class HistoryViews {
      */
     public List<Group> groups(
             List<HistoryItem> items, String labelPrefix, Map<String, String> enumFields, Locale locale) {
+        Map<String, Map<String, String>> names = referenceNames(items, labelPrefix, locale);
         List<Group> groups = new ArrayList<>();
         Group current = null;
         for (HistoryItem item : items) {
@@ -48,13 +54,38 @@ public class HistoryViews {
                 groups.add(current);
             }
             String enumName = enumFields.get(item.field());
+            Map<String, String> named = names.getOrDefault(item.field(), Map.of());
             current.rows()
                     .add(new Row(
                             label(labelPrefix, item.field(), locale),
-                            value(enumName, item.oldValue(), locale),
-                            value(enumName, item.newValue(), locale)));
+                            named(named, item.oldValue(), enumName, locale),
+                            named(named, item.newValue(), enumName, locale)));
         }
         return groups;
+    }
+
+    /** Per reference field on this page, value to name: one lookup per field, whatever the number of rows. */
+    private Map<String, Map<String, String>> referenceNames(List<HistoryItem> items, String prefix, Locale locale) {
+        Map<String, Set<String>> values = new HashMap<>();
+        for (HistoryItem item : items) {
+            for (String value : Arrays.asList(item.oldValue(), item.newValue())) {
+                if (value != null) {
+                    values.computeIfAbsent(item.field(), f -> new HashSet<>()).add(value);
+                }
+            }
+        }
+        Map<String, Map<String, String>> names = new HashMap<>();
+        values.forEach((field, fieldValues) -> references.stream()
+                .filter(reference -> reference.supports(prefix, field))
+                .findFirst()
+                .ifPresent(reference -> names.put(field, reference.labels(prefix, field, fieldValues, locale))));
+        return names;
+    }
+
+    private @Nullable String named(
+            Map<String, String> names, @Nullable String value, @Nullable String enumName, Locale locale) {
+        String name = value == null ? null : names.get(value);
+        return name != null ? name : value(enumName, value, locale);
     }
 
     private String label(String prefix, String field, Locale locale) {

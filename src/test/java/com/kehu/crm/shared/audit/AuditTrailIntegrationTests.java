@@ -253,6 +253,16 @@ class AuditTrailIntegrationTests {
                     .isEqualTo(String.valueOf(current("agent1").id()));
         });
         historyShown("tickets", ticket, "agent1", "rep3", "assignee", agentName);
+        // the category is stored as its id and shown by name, in the reader's language
+        String categoryEn = jdbc.sql("select name_en from ticket_category where id = :id")
+                .param("id", category)
+                .query(String.class)
+                .single();
+        assertThat(mvc.get().uri("/tickets/" + ticket + "/history").with(user("agent1")))
+                .hasStatusOk()
+                .bodyText()
+                .contains(categoryEn)
+                .doesNotContain(">" + category + "<");
     }
 
     @Test
