@@ -85,6 +85,10 @@ class SecurityConfig {
                             .hasRole(Role.MANAGER.name());
                     auth.requestMatchers("/api/v1/imports", "/api/v1/imports/**")
                             .hasRole(Role.MANAGER.name());
+                    // starting analytics computations: managers and admins (reading follows the record rules)
+                    auth.requestMatchers("/api/v1/analytics/refresh", "/api/v1/analytics/refresh/**")
+                            .hasRole(Role.MANAGER.name());
+                    auth.requestMatchers("/api/v1/analytics/clv/**").hasRole(Role.MANAGER.name());
                     customerRules(auth, "/api/v1/customers");
                     customerRules(auth, "/api/v1/contacts");
                     customerRules(auth, "/api/v1/opportunities");

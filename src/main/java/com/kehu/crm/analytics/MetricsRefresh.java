@@ -1,0 +1,316 @@
+package com.kehu.crm.analytics;
+
+import jakarta.annotation.PreDestroy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Recomputes customer_metrics as a whole, in the background: facts (SQL), lifetime values (Java over a cursor),
+ * classes (SQL), then the new table is indexed and swapped in within one short transaction, so dashboards read either
+ * the old metrics or the new ones, never a mix. Nightly ({@code crm.analytics.refresh.cron}), on demand, and after a
+ * start when the metrics are empty (they are unlogged, so a crash empties them).
+ *
+ * <p>Two instances never compute at once: at most one refresh is queued or running (a partial unique index), and the
+ * one running holds a session advisory lock, so a refresh left RUNNING by a crashed instance is recognised (its lock
+ * is free) and closed as FAILED when the next one is requested.
+ */
+@Service
+public class MetricsRefresh {
+
+    /** The advisory lock key of the refresh ("kehu" "mtrx" in ASCII, any fixed number would do). */
+    static final long LOCK = 0x6b656875_6d747278L;
+
+    static final List<String> STEPS = List.of("FACTS", "LIFETIME_VALUE", "CLASSES", "SWAP");
+
+    private static final Logger log = LoggerFactory.getLogger(MetricsRefresh.class);
+
+    /** The indexes of customer_metrics (built on the new table before the swap): drill-downs and the owner scope. */
+    private static final List<String[]> INDEXES = List.of(
+            new String[] {"tier_idx", "(value_tier, profit_rank)"},
+            new String[] {"owner_idx", "(owner_id, profit_rank)"},
+            new String[] {"team_idx", "(team_id, profit_rank)"},
+            new String[] {"rfm_idx", "(rfm_segment, profit_rank)"},
+            new String[] {"loyalty_idx", "(loyalty, profit_rank)"},
+            new String[] {"lifecycle_idx", "(lifecycle_stage, profit_rank)"},
+            new String[] {"clv_tier_idx", "(clv_tier, clv desc)"},
+            new String[] {"clv_idx", "(clv desc nulls last, customer_id)"},
+            new String[] {"risk_idx", "(owner_id, clv desc) where at_risk or churned"});
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final AnalyticsParameterStore parameters;
+    private final MetricsFacts facts;
+    private final LifetimeValues lifetimeValues;
+    private final MetricsClassification classification;
+    private final ClvFits fits;
+    private final boolean refreshOnStartup;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "analytics-refresh");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    MetricsRefresh(
+            DataSource dataSource,
+            JdbcClient jdbc,
+            TransactionTemplate tx,
+            Clock clock,
+            AnalyticsParameterStore parameters,
+            MetricsFacts facts,
+            LifetimeValues lifetimeValues,
+            MetricsClassification classification,
+            ClvFits fits,
+            @Value("${crm.analytics.refresh.on-startup:true}") boolean refreshOnStartup) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.clock = clock;
+        this.parameters = parameters;
+        this.facts = facts;
+        this.lifetimeValues = lifetimeValues;
+        this.classification = classification;
+        this.fits = fits;
+        this.refreshOnStartup = refreshOnStartup;
+    }
+
+    /** A refresh as the status call shows it. */
+    public record Status(
+            long id,
+            String status,
+            @Nullable String phase,
+            int stepsDone,
+            int stepsTotal,
+            @Nullable Integer customers,
+            Instant requestedAt,
+            @Nullable Instant startedAt,
+            @Nullable Instant finishedAt,
+            @Nullable String failure) {}
+
+    /**
+     * Queues a refresh and returns its id, or the id of the one already queued or running (requesting twice, or from
+     * two instances, starts one refresh).
+     */
+    public long request(@Nullable Long userId) {
+        closeAbandoned();
+        long id = jdbc.sql("select nextval('analytics_refresh_seq')")
+                .query(Long.class)
+                .single();
+        try {
+            jdbc.sql("""
+                            insert into analytics_refresh (id, status, steps_total, requested_by, requested_at)
+                            values (:id, 'QUEUED', :steps, :by, now())""")
+                    .param("id", id)
+                    .param("steps", STEPS.size())
+                    .param("by", userId)
+                    .update();
+        } catch (DuplicateKeyException e) {
+            return active().orElseThrow(() -> e);
+        }
+        executor.submit(() -> run(id));
+        return id;
+    }
+
+    public Optional<Status> status(long id) {
+        return jdbc.sql("select * from analytics_refresh where id = :id")
+                .param("id", id)
+                .query((rs, n) -> new Status(
+                        rs.getLong("id"),
+                        rs.getString("status"),
+                        rs.getString("phase"),
+                        rs.getInt("steps_done"),
+                        rs.getInt("steps_total"),
+                        (Integer) rs.getObject("customers"),
+                        rs.getTimestamp("requested_at").toInstant(),
+                        instant(rs.getTimestamp("started_at")),
+                        instant(rs.getTimestamp("finished_at")),
+                        rs.getString("failure")))
+                .optional();
+    }
+
+    /** The last finished refresh, if any (what the dashboards show as "computed at"). */
+    public Optional<Status> lastDone() {
+        return jdbc.sql("select id from analytics_refresh where status = 'DONE' order by finished_at desc limit 1")
+                .query(Long.class)
+                .optional()
+                .flatMap(this::status);
+    }
+
+    @Scheduled(cron = "${crm.analytics.refresh.cron:0 0 3 * * *}", zone = "${crm.time-zone:Asia/Shanghai}")
+    void nightly() {
+        request(null);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void afterStart() {
+        boolean empty = jdbc.sql("select not exists (select 1 from customer_metrics)")
+                .query(Boolean.class)
+                .single();
+        if (refreshOnStartup && empty) {
+            request(null);
+        }
+    }
+
+    private Optional<Long> active() {
+        return jdbc.sql("select id from analytics_refresh where status in ('QUEUED', 'RUNNING')")
+                .query(Long.class)
+                .optional();
+    }
+
+    /** A refresh RUNNING while nobody holds the lock was left by a stopped instance: close it. */
+    private void closeAbandoned() {
+        jdbc.sql("""
+                        update analytics_refresh set status = 'FAILED', failure = 'analytics.refresh.failure.abandoned',
+                            finished_at = now()
+                        where status = 'RUNNING'
+                          and started_at < now() - interval '1 minute'
+                          and pg_try_advisory_xact_lock(:lock)""").param("lock", LOCK).update();
+    }
+
+    void run(long id) {
+        try (Connection lockHolder = dataSource.getConnection()) {
+            if (!tryLock(lockHolder)) {
+                fail(id, "analytics.refresh.failure.busy");
+                return;
+            }
+            try {
+                compute(id);
+            } finally {
+                try (PreparedStatement unlock = lockHolder.prepareStatement("select pg_advisory_unlock(?)")) {
+                    unlock.setLong(1, LOCK);
+                    unlock.execute();
+                }
+            }
+        } catch (Exception e) {
+            log.warn("Analytics refresh {} failed", id, e);
+            fail(id, "analytics.refresh.failure.generic");
+        }
+    }
+
+    private void compute(long id) throws SQLException {
+        LocalDate day = LocalDate.now(clock);
+        AnalyticsParameters p = parameters.current();
+        String factsTable = "analytics_facts_" + id;
+        String valuesTable = "analytics_values_" + id;
+        String metricsTable = "customer_metrics_" + id;
+        jdbc.sql("update analytics_refresh set status = 'RUNNING', started_at = now() where id = :id")
+                .param("id", id)
+                .update();
+        try {
+            step(id, 0);
+            facts.create(factsTable);
+            int customers = facts.fill(factsTable, day);
+            jdbc.sql("analyze " + factsTable).update();
+            jdbc.sql("update analytics_refresh set customers = :n where id = :id")
+                    .param("n", customers)
+                    .param("id", id)
+                    .update();
+            step(id, 1);
+            lifetimeValues.create(valuesTable);
+            lifetimeValues.compute(factsTable, valuesTable, day, p, models(p));
+            step(id, 2);
+            jdbc.sql("create unlogged table " + metricsTable
+                            + " (like customer_metrics including defaults including constraints)")
+                    .update();
+            classification.classify(factsTable, valuesTable, metricsTable, id, day, p);
+            step(id, 3);
+            jdbc.sql("alter table " + metricsTable + " add constraint " + metricsTable
+                            + "_pk primary key (customer_id)")
+                    .update();
+            for (String[] index : INDEXES) {
+                jdbc.sql("create index " + metricsTable + "_" + index[0] + " on " + metricsTable + " " + index[1])
+                        .update();
+            }
+            jdbc.sql("analyze " + metricsTable).update();
+            swap(metricsTable);
+            jdbc.sql("""
+                            update analytics_refresh set status = 'DONE', steps_done = steps_total, phase = null,
+                                finished_at = now()
+                            where id = :id""").param("id", id).update();
+        } finally {
+            facts.drop(factsTable);
+            facts.drop(valuesTable);
+            facts.drop(metricsTable);
+        }
+    }
+
+    /** The latest fit if it saw enough customers (and a tenth as many repeat buyers); else the simple estimate. */
+    private LifetimeValues.@Nullable Models models(AnalyticsParameters p) {
+        return fits.latest()
+                .filter(fit ->
+                        fit.bgCustomers() >= p.clvMinCustomers() && fit.ggCustomers() * 10L >= p.clvMinCustomers())
+                .map(fit -> new LifetimeValues.Models(fit.bgNbd(), fit.gammaGamma(), fit.timeUnit()))
+                .orElse(null);
+    }
+
+    /** Puts the new table in place of customer_metrics, with the canonical constraint and index names. */
+    private void swap(String metricsTable) {
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("lock table customer_metrics in access exclusive mode").update();
+            jdbc.sql("drop table customer_metrics").update();
+            jdbc.sql("alter table " + metricsTable + " rename to customer_metrics")
+                    .update();
+            jdbc.sql("alter table customer_metrics rename constraint " + metricsTable + "_pk to customer_metrics_pk")
+                    .update();
+            for (String[] index : INDEXES) {
+                jdbc.sql("alter index " + metricsTable + "_" + index[0] + " rename to customer_metrics_" + index[0])
+                        .update();
+            }
+        });
+    }
+
+    private void step(long id, int done) {
+        jdbc.sql("update analytics_refresh set steps_done = :done, phase = :phase where id = :id")
+                .param("done", done)
+                .param("phase", STEPS.get(done))
+                .param("id", id)
+                .update();
+    }
+
+    private void fail(long id, String key) {
+        jdbc.sql("update analytics_refresh set status = 'FAILED', failure = :f, finished_at = now() where id = :id")
+                .param("f", key)
+                .param("id", id)
+                .update();
+    }
+
+    private static boolean tryLock(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_lock(?)")) {
+            lock.setLong(1, LOCK);
+            try (ResultSet rs = lock.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static @Nullable Instant instant(java.sql.@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+}
