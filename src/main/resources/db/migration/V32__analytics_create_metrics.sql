@@ -113,6 +113,8 @@ create unlogged table customer_metrics (
     revenue_12m            numeric(19,2) not null,
     margin_12m             numeric(19,2) not null,
     purchase_days_12m      integer       not null,
+    -- purchase days 12 to 24 months back: the base of the annual churn rate (active then, silent since?)
+    purchase_days_prev_12m integer       not null,
     revenue_prev_6m        numeric(19,2) not null,
     revenue_last_6m        numeric(19,2) not null,
     average_order_value    numeric(19,2),

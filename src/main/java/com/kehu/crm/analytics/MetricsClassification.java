@@ -45,7 +45,7 @@ class MetricsClassification {
         return jdbc.sql("insert into " + metrics + """
                          (customer_id, refresh_id, computed_at, owner_id, team_id, orders, purchase_days,
                           first_purchase, last_purchase, recency_days, revenue_total, margin_total, revenue_12m,
-                          margin_12m, purchase_days_12m, revenue_prev_6m, revenue_last_6m, average_order_value,
+                          margin_12m, purchase_days_12m, purchase_days_prev_12m, revenue_prev_6m, revenue_last_6m, average_order_value,
                           mean_interval_days, first_day_amount, tickets_12m, calls_12m, touches_12m,
                           cost_to_serve_12m, profit_12m, profit_rank, value_tier, r_score, f_score, m_score,
                           rfm_segment, next_purchase_expected, profit_estimate_12m, p_alive, expected_purchases,
@@ -103,7 +103,8 @@ class MetricsClassification {
                         )
                         select j.customer_id, :refresh, now(), j.owner_id, j.team_id, j.orders, j.purchase_days,
                                j.first_purchase, j.last_purchase, j.recency_days, j.revenue_total, j.margin_total,
-                               j.revenue_12m, j.margin_12m, j.purchase_days_12m, j.revenue_prev_6m, j.revenue_last_6m,
+                               j.revenue_12m, j.margin_12m, j.purchase_days_12m, j.purchase_days_prev_12m,
+                               j.revenue_prev_6m, j.revenue_last_6m,
                                case when j.orders > 0 then round(j.revenue_total / j.orders, 2) end,
                                j.mean_interval_days, j.first_day_amount, j.tickets_12m, j.calls_12m, j.touches_12m,
                                j.cost_to_serve_12m, j.profit_12m, j.profit_rank,

@@ -26,6 +26,7 @@ class MetricsFacts {
             revenue_12m numeric(19,2) not null,
             margin_12m numeric(19,2) not null,
             purchase_days_12m integer not null,
+            purchase_days_prev_12m integer not null,
             revenue_prev_6m numeric(19,2) not null,
             revenue_last_6m numeric(19,2) not null,
             first_day_amount numeric(19,2),
@@ -67,6 +68,8 @@ class MetricsFacts {
                                    coalesce(sum(amount) filter (where order_date > :year_ago), 0) as revenue_12m,
                                    coalesce(sum(margin) filter (where order_date > :year_ago), 0) as margin_12m,
                                    count(*) filter (where order_date > :year_ago)::integer as purchase_days_12m,
+                                   count(*) filter (where order_date > :two_years_ago
+                                                      and order_date <= :year_ago)::integer as purchase_days_prev_12m,
                                    coalesce(sum(amount) filter (where order_date > :year_ago
                                                                   and order_date <= :half_year_ago), 0)
                                        as revenue_prev_6m,
@@ -95,7 +98,8 @@ class MetricsFacts {
                                coalesce(b.orders, 0), coalesce(b.purchase_days, 0), b.first_purchase,
                                b.last_purchase, coalesce(b.revenue_total, 0), coalesce(b.margin_total, 0),
                                coalesce(b.revenue_12m, 0), coalesce(b.margin_12m, 0),
-                               coalesce(b.purchase_days_12m, 0), coalesce(b.revenue_prev_6m, 0),
+                               coalesce(b.purchase_days_12m, 0), coalesce(b.purchase_days_prev_12m, 0),
+                               coalesce(b.revenue_prev_6m, 0),
                                coalesce(b.revenue_last_6m, 0), b.first_day_amount,
                                coalesce(s.tickets, 0), coalesce(s.calls, 0), coalesce(s.touches, 0),
                                v.recommend, v.repurchase_intent
@@ -106,6 +110,7 @@ class MetricsFacts {
                 .param("day", day)
                 .param("day_end", day.plusDays(1).atStartOfDay())
                 .param("year_ago", day.minusMonths(12))
+                .param("two_years_ago", day.minusMonths(24))
                 .param("half_year_ago", day.minusMonths(6))
                 .update();
     }

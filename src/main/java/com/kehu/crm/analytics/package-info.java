@@ -2,7 +2,7 @@
  * Customer analytics (issue 7): value tiers, RFM, lifetime value (BG/NBD and Gamma-Gamma), loyalty, satisfaction,
  * lifecycle and churn, funnel. It reads other modules' data through views it owns and writes only its own tables.
  */
-@ApplicationModule(allowedDependencies = {"shared", "identity"})
+@ApplicationModule(allowedDependencies = {"shared", "identity", "customer"})
 @NullMarked
 package com.kehu.crm.analytics;
 

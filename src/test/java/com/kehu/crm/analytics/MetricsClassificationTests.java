@@ -107,11 +107,12 @@ class MetricsClassificationTests {
             Integer repurchase) {
         jdbc.sql("insert into analytics_facts_" + suffix + """
                          (customer_id, owner_id, team_id, orders, purchase_days, first_purchase, last_purchase,
-                          revenue_total, margin_total, revenue_12m, margin_12m, purchase_days_12m, revenue_prev_6m,
+                          revenue_total, margin_total, revenue_12m, margin_12m, purchase_days_12m,
+                          purchase_days_prev_12m, revenue_prev_6m,
                           revenue_last_6m, first_day_amount, tickets_12m, calls_12m, touches_12m, recommend,
                           repurchase_intent)
                         values (:id, 1, null, :days, :days, cast(:first as date), cast(:last as date), :revenue, :margin,
-                                :revenue12, :margin12, :days12, :prev6, :last6, null, :tickets, :calls, :touches,
+                                :revenue12, :margin12, :days12, 0, :prev6, :last6, null, :tickets, :calls, :touches,
                                 :recommend, :repurchase)""")
                 .param("id", id)
                 .param("days", days)

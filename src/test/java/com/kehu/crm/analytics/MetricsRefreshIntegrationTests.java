@@ -145,6 +145,8 @@ class MetricsRefreshIntegrationTests {
             // the last 12 months start after 2025-06-30: the 2026 orders
             assertThat((BigDecimal) r.get("revenue_12m")).isEqualByComparingTo("900");
             assertThat(r.get("purchase_days_12m")).isEqualTo(2);
+            // 2024-06-30..2025-06-30: the two 2025 purchases
+            assertThat(r.get("purchase_days_prev_12m")).isEqualTo(2);
             // 2026-01-01..06-30 is the last 6 months, 2025-07-01..12-31 the 6 before
             assertThat((BigDecimal) r.get("revenue_last_6m")).isEqualByComparingTo("900");
             assertThat((BigDecimal) r.get("revenue_prev_6m")).isEqualByComparingTo("0");

@@ -1,0 +1,101 @@
+package com.kehu.crm.analytics.api;
+
+import com.kehu.crm.analytics.AnalyticsQueries;
+import com.kehu.crm.analytics.AnalyticsSettings;
+import com.kehu.crm.analytics.CustomerAnalytics;
+import com.kehu.crm.identity.CrmUserDetails;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import lombok.RequiredArgsConstructor;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The stored customer analytics, within the reader's record rules (a rep's cover the rep's customers). Every answer
+ * says when the metrics were computed and over how many customers, and carries the parameters that shaped it.
+ */
+@RestController
+@RequestMapping("/api/v1/analytics")
+@RequiredArgsConstructor
+class AnalyticsApiController {
+
+    private final AnalyticsQueries queries;
+    private final CustomerAnalytics customers;
+    private final AnalyticsSettings settings;
+
+    @GetMapping("/customers/{id}")
+    CustomerAnalytics.View customer(
+            @PathVariable long id, Locale locale, @AuthenticationPrincipal CrmUserDetails principal) {
+        return customers
+                .of(id, principal.currentUser(), locale)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    @GetMapping("/value-tiers")
+    Map<String, Object> valueTiers(@AuthenticationPrincipal CrmUserDetails principal) {
+        var p = settings.current();
+        return answer(
+                Map.of(
+                        "vipShare", p.vipShare(),
+                        "importantShare", p.importantShare(),
+                        "ticketCost", p.ticketCost(),
+                        "callCost", p.callCost(),
+                        "touchCost", p.touchCost()),
+                "result",
+                queries.valueTiers(principal.currentUser(), p));
+    }
+
+    @GetMapping("/rfm")
+    Map<String, Object> rfm(@AuthenticationPrincipal CrmUserDetails principal) {
+        return answer(Map.of(), "result", queries.rfm(principal.currentUser()));
+    }
+
+    @GetMapping("/loyalty")
+    Map<String, Object> loyalty(@AuthenticationPrincipal CrmUserDetails principal) {
+        var p = settings.current();
+        return answer(
+                Map.of(
+                        "loyaltyMinPurchaseDays", p.loyaltyMinPurchaseDays(),
+                        "attitudeRecommendMin", p.attitudeRecommendMin(),
+                        "attitudeRepurchaseMin", p.attitudeRepurchaseMin()),
+                "classes",
+                queries.counts(principal.currentUser(), AnalyticsQueries.Dimension.LOYALTY));
+    }
+
+    @GetMapping("/lifecycle")
+    Map<String, Object> lifecycle(@AuthenticationPrincipal CrmUserDetails principal) {
+        var p = settings.current();
+        return answer(
+                Map.of("explorationDays", p.explorationDays(), "lifecycleTrend", p.lifecycleTrend()),
+                "stages",
+                queries.counts(principal.currentUser(), AnalyticsQueries.Dimension.LIFECYCLE));
+    }
+
+    @GetMapping("/churn")
+    Map<String, Object> churn(@AuthenticationPrincipal CrmUserDetails principal) {
+        var p = settings.current();
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("churnAliveBelow", p.churnAliveBelow());
+        parameters.put("churnSilenceFactor", p.churnSilenceFactor());
+        parameters.put("singleBuyerLostDays", p.singleBuyerLostDays());
+        parameters.put("atRiskAliveBelow", p.atRiskAliveBelow());
+        parameters.put("atRiskSilenceFactor", p.atRiskSilenceFactor());
+        // the band the literature reports for annual churn, shown beside the rate
+        parameters.put("literatureBand", new double[] {0.10, 0.30});
+        return answer(parameters, "result", queries.churn(principal.currentUser()));
+    }
+
+    private Map<String, Object> answer(Map<String, Object> parameters, String name, Object result) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("computed", queries.computed());
+        body.put("parameters", parameters);
+        body.put(name, result);
+        return body;
+    }
+}
