@@ -26,8 +26,21 @@ select m.customer_id, 'TOUCH', m.touched_on from campaign_member m where m.custo
 -- Survey answers: likelihood to recommend (0-10) and intention to repurchase (1-5) feed the relative attitude of
 -- Dick and Basu's loyalty matrix.
 create view analytics_survey_v as
-select r.id, r.customer_id, r.created_at, r.overall, r.expectation, r.performance, r.repurchase_intent, r.recommend
+select r.id, r.customer_id, r.ticket_id, r.order_id, r.created_at, r.overall, r.expectation, r.performance,
+       r.repurchase_intent, r.recommend
 from survey_response r;
+
+-- Per-attribute ratings of those answers (1-5), for the satisfaction index and the attribute report.
+create view analytics_survey_rating_v as
+select sr.response_id, sr.attribute_code, sr.score
+from survey_rating sr;
+
+-- Service tickets as the satisfaction and support reports see them: who handled them, their category, and when they
+-- were answered and resolved against their due times.
+create view analytics_ticket_v as
+select t.id, t.customer_id, t.type, t.category_id, t.assignee_id, t.priority, t.status, t.created_at,
+       t.first_response_due_at, t.first_responded_at, t.resolution_due_at, t.resolved_at
+from ticket t;
 
 -- The model parameters an administrator may change; the defaults live in the code (AnalyticsParameters) and this
 -- single row holds only what was changed, with a version for optimistic locking.

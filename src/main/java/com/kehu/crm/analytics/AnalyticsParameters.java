@@ -33,6 +33,7 @@ import java.util.Map;
  * @param explorationDays lifecycle: a customer whose first purchase is this recent is in exploration (考察期)
  * @param lifecycleTrend lifecycle: revenue of the last 6 months against the 6 before; growing by more than this share
  *     is formation (形成期), within it stability (稳定期), falling by more decline (退化期)
+ * @param csiWeights satisfaction index: survey attribute code to its weight (not named: 1; 0 leaves it out)
  */
 public record AnalyticsParameters(
         BigDecimal vipShare,
@@ -55,7 +56,8 @@ public record AnalyticsParameters(
         int attitudeRecommendMin,
         int attitudeRepurchaseMin,
         int explorationDays,
-        BigDecimal lifecycleTrend) {
+        BigDecimal lifecycleTrend,
+        Map<String, BigDecimal> csiWeights) {
 
     public static final AnalyticsParameters DEFAULTS = new AnalyticsParameters(
             new BigDecimal("0.20"),
@@ -78,7 +80,8 @@ public record AnalyticsParameters(
             9,
             4,
             90,
-            new BigDecimal("0.20"));
+            new BigDecimal("0.20"),
+            Map.of());
 
     public AnalyticsParameters {
         requireShare(vipShare, "vipShare");
@@ -113,6 +116,10 @@ public record AnalyticsParameters(
         }
         if (lifecycleTrend.signum() < 0) {
             throw new IllegalArgumentException("lifecycleTrend must not be negative");
+        }
+        csiWeights = Map.copyOf(csiWeights);
+        if (csiWeights.values().stream().anyMatch(w -> w.signum() < 0)) {
+            throw new IllegalArgumentException("CSI weights must not be negative");
         }
     }
 

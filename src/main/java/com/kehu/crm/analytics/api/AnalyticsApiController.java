@@ -3,6 +3,7 @@ package com.kehu.crm.analytics.api;
 import com.kehu.crm.analytics.AnalyticsQueries;
 import com.kehu.crm.analytics.AnalyticsSettings;
 import com.kehu.crm.analytics.CustomerAnalytics;
+import com.kehu.crm.analytics.SatisfactionReport;
 import com.kehu.crm.identity.CrmUserDetails;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -28,6 +29,8 @@ class AnalyticsApiController {
     private final AnalyticsQueries queries;
     private final CustomerAnalytics customers;
     private final AnalyticsSettings settings;
+    private final SatisfactionReport satisfaction;
+    private final java.time.Clock clock;
 
     @GetMapping("/customers/{id}")
     CustomerAnalytics.View customer(
@@ -89,6 +92,25 @@ class AnalyticsApiController {
         // the band the literature reports for annual churn, shown beside the rate
         parameters.put("literatureBand", new double[] {0.10, 0.30});
         return answer(parameters, "result", queries.churn(principal.currentUser()));
+    }
+
+    /** The six satisfaction measures for answers from {@code from} to {@code to} (default: the last 12 months). */
+    @GetMapping("/satisfaction")
+    Map<String, Object> satisfaction(
+            @org.springframework.web.bind.annotation.RequestParam(required = false)
+                    java.time.@org.jspecify.annotations.Nullable LocalDate from,
+            @org.springframework.web.bind.annotation.RequestParam(required = false)
+                    java.time.@org.jspecify.annotations.Nullable LocalDate to,
+            @AuthenticationPrincipal CrmUserDetails principal) {
+        java.time.LocalDate end = to == null ? java.time.LocalDate.now(clock) : to;
+        java.time.LocalDate start = from == null ? end.minusMonths(12).plusDays(1) : from;
+        if (start.isAfter(end)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "from must not be after to");
+        }
+        return answer(
+                Map.of("csiWeights", settings.current().csiWeights(), "promoterMin", 9, "detractorMax", 6),
+                "result",
+                satisfaction.report(start, end, principal.currentUser()));
     }
 
     private Map<String, Object> answer(Map<String, Object> parameters, String name, Object result) {
