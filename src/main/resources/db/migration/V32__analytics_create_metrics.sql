@@ -42,6 +42,18 @@ select t.id, t.customer_id, t.type, t.category_id, t.assignee_id, t.priority, t.
        t.first_response_due_at, t.first_responded_at, t.resolution_due_at, t.resolved_at
 from ticket t;
 
+-- Opportunities and their stage history, for the funnel: each owner's team, and every stage entered (creation enters
+-- PROSPECTING).
+create view analytics_opportunity_v as
+select o.id, o.customer_id, o.owner_id, u.team_id, o.stage, o.amount, o.currency, o.probability, o.created_at,
+       o.closed_on
+from opportunity o
+join app_user u on u.id = o.owner_id;
+
+create view analytics_stage_change_v as
+select s.opportunity_id, s.from_stage, s.to_stage, s.changed_at
+from opportunity_stage_change s;
+
 -- The model parameters an administrator may change; the defaults live in the code (AnalyticsParameters) and this
 -- single row holds only what was changed, with a version for optimistic locking.
 create table analytics_parameters (

@@ -3,6 +3,7 @@ package com.kehu.crm.analytics.api;
 import com.kehu.crm.analytics.AnalyticsQueries;
 import com.kehu.crm.analytics.AnalyticsSettings;
 import com.kehu.crm.analytics.CustomerAnalytics;
+import com.kehu.crm.analytics.FunnelReport;
 import com.kehu.crm.analytics.SatisfactionReport;
 import com.kehu.crm.identity.CrmUserDetails;
 import java.util.LinkedHashMap;
@@ -30,6 +31,7 @@ class AnalyticsApiController {
     private final CustomerAnalytics customers;
     private final AnalyticsSettings settings;
     private final SatisfactionReport satisfaction;
+    private final FunnelReport funnel;
     private final java.time.Clock clock;
 
     @GetMapping("/customers/{id}")
@@ -111,6 +113,33 @@ class AnalyticsApiController {
                 Map.of("csiWeights", settings.current().csiWeights(), "promoterMin", 9, "detractorMax", 6),
                 "result",
                 satisfaction.report(start, end, principal.currentUser()));
+    }
+
+    /**
+     * The funnel of deals from {@code from} to {@code to} (default: the last 12 months); {@code scope} ALL (what the
+     * reader may see), MINE or TEAM.
+     */
+    @GetMapping("/funnel")
+    Map<String, Object> funnel(
+            @org.springframework.web.bind.annotation.RequestParam(required = false)
+                    java.time.@org.jspecify.annotations.Nullable LocalDate from,
+            @org.springframework.web.bind.annotation.RequestParam(required = false)
+                    java.time.@org.jspecify.annotations.Nullable LocalDate to,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "ALL") String scope,
+            @AuthenticationPrincipal CrmUserDetails principal) {
+        java.time.LocalDate end = to == null ? java.time.LocalDate.now(clock) : to;
+        java.time.LocalDate start = from == null ? end.minusMonths(12).plusDays(1) : from;
+        if (start.isAfter(end)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "from must not be after to");
+        }
+        FunnelReport.Scope narrow;
+        try {
+            narrow = FunnelReport.Scope.valueOf(scope.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "scope must be ALL, MINE or TEAM");
+        }
+        return answer(
+                Map.of("scope", narrow.name()), "result", funnel.report(start, end, narrow, principal.currentUser()));
     }
 
     private Map<String, Object> answer(Map<String, Object> parameters, String name, Object result) {

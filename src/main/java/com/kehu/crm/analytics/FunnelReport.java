@@ -1,0 +1,200 @@
+package com.kehu.crm.analytics;
+
+import com.kehu.crm.customer.CustomerAccess;
+import com.kehu.crm.identity.CurrentUser;
+import com.kehu.crm.identity.OwnerScope;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The sales funnel of a period from the opportunity stage history (creation enters PROSPECTING), within the reader's
+ * record rules and, if asked, narrowed to the reader's own deals or team:
+ *
+ * <ul>
+ *   <li>entries per stage: how many times deals entered each stage during the period;
+ *   <li>the cohort funnel: of the deals created in the period, how many reached each stage (reaching a later stage,
+ *       e.g. won from a proposal, counts as having passed the ones before) and the conversion from each stage to the
+ *       next;
+ *   <li>win rate: of the deals closed in the period, the share won; average sales cycle: days from creation to a win;
+ *   <li>the weighted pipeline now: open amounts × stage probability, per currency;
+ * </ul>
+ * overall, by rep and by team.
+ */
+@Service
+public class FunnelReport {
+
+    static final List<String> STAGES = List.of("PROSPECTING", "QUALIFICATION", "PROPOSAL", "NEGOTIATION", "WON");
+
+    private final JdbcClient jdbc;
+    private final CustomerAccess access;
+
+    FunnelReport(JdbcClient jdbc, CustomerAccess access) {
+        this.jdbc = jdbc;
+        this.access = access;
+    }
+
+    /** Whose deals: everything the reader may see, the reader's own, or the reader's team's. */
+    public enum Scope {
+        ALL,
+        MINE,
+        TEAM
+    }
+
+    public record StageCount(
+            String stage, long count, @Nullable Double conversionFromPrevious) {}
+
+    public record Group(
+            String group,
+            long created,
+            long won,
+            long lost,
+            @Nullable Double winRate,
+            @Nullable Double averageCycleDays) {}
+
+    public record Pipeline(String currency, BigDecimal open, BigDecimal weighted) {}
+
+    public record Report(
+            LocalDate from,
+            LocalDate to,
+            List<StageCount> entries,
+            List<StageCount> cohort,
+            Group overall,
+            List<Group> byRep,
+            List<Group> byTeam,
+            List<Pipeline> weightedPipeline) {}
+
+    public Report report(LocalDate from, LocalDate to, Scope narrow, CurrentUser user) {
+        Filter filter = filter(narrow, user);
+        List<StageCount> entries = bind(jdbc.sql("""
+                                select s.to_stage, count(*) from analytics_stage_change_v s
+                                join analytics_opportunity_v o on o.id = s.opportunity_id
+                                where s.changed_at >= :from and s.changed_at < :to_end and %s
+                                group by s.to_stage""".formatted(filter.sql)), filter, from, to)
+                .query((rs, n) -> new StageCount(rs.getString(1), rs.getLong(2), null))
+                .list();
+        List<StageCount> cohort = cohort(filter, from, to);
+        List<Group> overall = groups("'ALL'", filter, from, to);
+        return new Report(
+                from,
+                to,
+                ordered(entries),
+                cohort,
+                overall.isEmpty() ? new Group("ALL", 0, 0, 0, null, null) : overall.get(0),
+                groups("u.display_name", filter, from, to),
+                groups("coalesce(t.name, '—')", filter, from, to),
+                bind(jdbc.sql("""
+                                        select o.currency, sum(o.amount), round(sum(o.amount * o.probability / 100.0), 2)
+                                        from analytics_opportunity_v o
+                                        where o.stage in ('PROSPECTING', 'QUALIFICATION', 'PROPOSAL', 'NEGOTIATION')
+                                          and %s
+                                        group by o.currency order by o.currency""".formatted(filter.sql)), filter, from, to)
+                        .query((rs, n) -> new Pipeline(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3)))
+                        .list());
+    }
+
+    private List<StageCount> cohort(Filter filter, LocalDate from, LocalDate to) {
+        long[] reached = bind(jdbc.sql("""
+                                with depth as (
+                                    select o.id, max(case s.to_stage when 'PROSPECTING' then 1 when 'QUALIFICATION' then 2
+                                                    when 'PROPOSAL' then 3 when 'NEGOTIATION' then 4 when 'WON' then 5
+                                                    else 0 end) as depth
+                                    from analytics_opportunity_v o
+                                    join analytics_stage_change_v s on s.opportunity_id = o.id
+                                    where o.created_at >= :from and o.created_at < :to_end and %s
+                                    group by o.id
+                                )
+                                select count(*) filter (where depth >= 1), count(*) filter (where depth >= 2),
+                                       count(*) filter (where depth >= 3), count(*) filter (where depth >= 4),
+                                       count(*) filter (where depth >= 5)
+                                from depth""".formatted(filter.sql)), filter, from, to)
+                .query((rs, n) ->
+                        new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)})
+                .single();
+        List<StageCount> counts = new java.util.ArrayList<>();
+        for (int i = 0; i < STAGES.size(); i++) {
+            Double conversion = i == 0 || reached[i - 1] == 0 ? null : (double) reached[i] / reached[i - 1];
+            counts.add(new StageCount(STAGES.get(i), reached[i], conversion));
+        }
+        return counts;
+    }
+
+    /** Created, won, lost, win rate and cycle per {@code group} (an SQL expression written here, never input). */
+    private List<Group> groups(String group, Filter filter, LocalDate from, LocalDate to) {
+        return bind(jdbc.sql("""
+                                select %1$s as grp,
+                                       count(*) filter (where o.created_at >= :from and o.created_at < :to_end),
+                                       count(*) filter (where o.stage = 'WON' and o.closed_on between :from and :to),
+                                       count(*) filter (where o.stage = 'LOST' and o.closed_on between :from and :to),
+                                       avg(o.closed_on - o.created_at::date)
+                                           filter (where o.stage = 'WON' and o.closed_on between :from and :to)
+                                from analytics_opportunity_v o
+                                join app_user u on u.id = o.owner_id
+                                left join team t on t.id = o.team_id
+                                where %2$s and ((o.created_at >= :from and o.created_at < :to_end)
+                                                or o.closed_on between :from and :to)
+                                group by 1 order by 1""".formatted(group, filter.sql)), filter, from, to)
+                .query((rs, n) -> {
+                    long won = rs.getLong(3);
+                    long lost = rs.getLong(4);
+                    BigDecimal cycle = rs.getBigDecimal(5);
+                    return new Group(
+                            rs.getString(1),
+                            rs.getLong(2),
+                            won,
+                            lost,
+                            won + lost == 0 ? null : (double) won / (won + lost),
+                            cycle == null ? null : cycle.doubleValue());
+                })
+                .list();
+    }
+
+    private static List<StageCount> ordered(List<StageCount> entries) {
+        List<StageCount> sorted = new java.util.ArrayList<>(entries);
+        List<String> order = new java.util.ArrayList<>(STAGES);
+        order.add("LOST");
+        sorted.sort(java.util.Comparator.comparingInt(e -> order.indexOf(e.stage())));
+        return sorted;
+    }
+
+    private record Filter(String sql, Long @Nullable [] owners) {}
+
+    private Filter filter(Scope narrow, CurrentUser user) {
+        OwnerScope scope = access.readScope(user);
+        OwnerScope narrowed = switch (narrow) {
+            case ALL -> scope;
+            case MINE -> scope.includes(user.id()) ? OwnerScope.of(Set.of(user.id())) : OwnerScope.nobody();
+            case TEAM -> {
+                if (user.teamId() == null) {
+                    yield OwnerScope.of(Set.of(user.id()));
+                }
+                Set<Long> team = new java.util.HashSet<>(jdbc.sql("select id from app_user where team_id = :team")
+                        .param("team", user.teamId())
+                        .query(Long.class)
+                        .list());
+                team.add(user.id());
+                if (!scope.all()) {
+                    team.retainAll(scope.ownerIds());
+                }
+                yield OwnerScope.of(team);
+            }
+        };
+        if (narrowed.all()) {
+            return new Filter("true", null);
+        }
+        if (narrowed.isEmpty()) {
+            return new Filter("false", null);
+        }
+        return new Filter("o.owner_id = any(:owners)", narrowed.ownerIdArray());
+    }
+
+    private static JdbcClient.StatementSpec bind(
+            JdbcClient.StatementSpec spec, Filter filter, LocalDate from, LocalDate to) {
+        spec = spec.param("from", from).param("to", to).param("to_end", to.plusDays(1));
+        return filter.owners() == null ? spec : spec.param("owners", filter.owners());
+    }
+}

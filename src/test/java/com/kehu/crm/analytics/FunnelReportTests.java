@@ -1,0 +1,159 @@
+package com.kehu.crm.analytics;
+
+import static com.kehu.crm.support.IntegrationTest.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+
+import com.kehu.crm.support.IntegrationTest;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The funnel of February 1996 (no other test has deals then), worked out by hand. Open amounts are in XTS, the ISO
+ * code reserved for tests, so the weighted pipeline row is this test's alone.
+ */
+@IntegrationTest
+class FunnelReportTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    long customer(String owner) {
+        long id = jdbc.sql("select nextval('customer_seq')").query(Long.class).single();
+        jdbc.sql("""
+                        insert into customer (id, code, kind, name, relation_category, importance, status, owner_id)
+                        values (:id, :code, 'ENTERPRISE', '漏斗测试', 'B2B', 'ORDINARY', 'ACTUAL',
+                                (select id from app_user where username = :owner))""")
+                .param("id", id)
+                .param("code", "FN-" + UUID.randomUUID().toString().substring(0, 8))
+                .param("owner", owner)
+                .update();
+        return id;
+    }
+
+    /** A deal created on the first day of {@code path}, moved through the rest; closed if it ends WON or LOST. */
+    void deal(String owner, String currency, int amount, int probability, String... path) {
+        long customer = customer(owner);
+        long id =
+                jdbc.sql("select nextval('opportunity_seq')").query(Long.class).single();
+        String[] first = path[0].split("@");
+        String[] last = path[path.length - 1].split("@");
+        boolean closed = last[0].equals("WON") || last[0].equals("LOST");
+        jdbc.sql("""
+                        insert into opportunity (id, customer_id, name, amount, currency, expected_close_date, type,
+                                                 owner_id, stage, probability, loss_reason, closed_on, stage_changed_at,
+                                                 created_at)
+                        values (:id, :customer, '漏斗测试机会', :amount, :currency, date '1996-06-30', 'NEW_BUSINESS',
+                                (select id from app_user where username = :owner), :stage, :probability, :reason,
+                                :closed, cast(:last_at as date), cast(:created as date))""")
+                .param("id", id)
+                .param("customer", customer)
+                .param("amount", amount)
+                .param("currency", currency)
+                .param("owner", owner)
+                .param("stage", last[0])
+                .param("probability", probability)
+                .param("reason", last[0].equals("LOST") ? "PRICE" : null)
+                .param("closed", closed ? LocalDate.parse(last[1]) : null)
+                .param("last_at", last[1])
+                .param("created", first[1])
+                .update();
+        String from = null;
+        for (String step : path) {
+            String[] parts = step.split("@");
+            jdbc.sql("""
+                            insert into opportunity_stage_change (id, opportunity_id, from_stage, to_stage, changed_at)
+                            values (nextval('opportunity_stage_change_seq'), :id, :from, :to, cast(:at as date))""")
+                    .param("id", id)
+                    .param("from", from)
+                    .param("to", parts[0])
+                    .param("at", parts[1])
+                    .update();
+            from = parts[0];
+        }
+    }
+
+    JsonNode funnel(String user, String scope) throws Exception {
+        MvcTestResult result = mvc.get()
+                .uri("/api/v1/analytics/funnel?from=1996-02-01&to=1996-02-29&scope=" + scope)
+                .with(httpBasic(user, PASSWORD))
+                .exchange();
+        assertThat(result).hasStatusOk();
+        return JSON.readTree(result.getResponse().getContentAsString()).get("result");
+    }
+
+    @Test
+    void entriesCohortConversionWinRateCycleAndWeightedPipeline() throws Exception {
+        deal(
+                "rep1",
+                "CNY",
+                100,
+                100,
+                "PROSPECTING@1996-02-01",
+                "QUALIFICATION@1996-02-05",
+                "PROPOSAL@1996-02-10",
+                "WON@1996-02-20");
+        deal("rep1", "CNY", 100, 0, "PROSPECTING@1996-02-02", "QUALIFICATION@1996-02-06", "LOST@1996-02-15");
+        deal("rep1", "XTS", 1000, 60, "PROSPECTING@1996-02-03", "PROPOSAL@1996-02-08", "NEGOTIATION@1996-02-12");
+        deal("rep1", "XTS", 500, 10, "PROSPECTING@1996-02-04");
+        deal("rep3", "CNY", 100, 100, "PROSPECTING@1996-02-05", "WON@1996-02-25");
+
+        JsonNode mine = funnel("rep1", "MINE");
+        // deepest stage reached: 5 (won), 2, 4, 1 -> reached >= 1: 4, >= 2: 3, >= 3: 2, >= 4: 2, won: 1
+        long[] reached = {4, 3, 2, 2, 1};
+        double[] conversion = {Double.NaN, 0.75, 2 / 3.0, 1.0, 0.5};
+        JsonNode cohort = mine.get("cohort");
+        for (int i = 0; i < 5; i++) {
+            assertThat(cohort.get(i).get("count").asLong()).as("reached %d", i).isEqualTo(reached[i]);
+            if (i > 0) {
+                assertThat(cohort.get(i).get("conversionFromPrevious").asDouble())
+                        .isCloseTo(conversion[i], within(1e-9));
+            }
+        }
+        // entries during the period: every stage change into each stage
+        JsonNode entries = mine.get("entries");
+        assertThat(entries.get(0).get("stage").asString()).isEqualTo("PROSPECTING");
+        assertThat(entries.get(0).get("count").asLong()).isEqualTo(4);
+        assertThat(entries.get(entries.size() - 1).get("stage").asString()).isEqualTo("LOST");
+        // one won and one lost in the period: 50%; the win took 19 days
+        JsonNode overall = mine.get("overall");
+        assertThat(overall.get("created").asLong()).isEqualTo(4);
+        assertThat(overall.get("winRate").asDouble()).isCloseTo(0.5, within(1e-9));
+        assertThat(overall.get("averageCycleDays").asDouble()).isCloseTo(19.0, within(1e-9));
+        // open XTS: 1000 × 60% + 500 × 10%
+        JsonNode xts = null;
+        for (JsonNode row : mine.get("weightedPipeline")) {
+            if (row.get("currency").asString().equals("XTS")) {
+                xts = row;
+            }
+        }
+        assertThat(xts).isNotNull();
+        assertThat(xts.get("open").asDouble()).isCloseTo(1500, within(1e-9));
+        assertThat(xts.get("weighted").asDouble()).isCloseTo(650, within(1e-9));
+        assertThat(mine.get("byRep").size()).isEqualTo(1);
+
+        // the admin sees rep3's won deal too; rep1 asking for everything still sees only their own
+        JsonNode all = funnel("admin", "ALL");
+        assertThat(all.get("cohort").get(0).get("count").asLong()).isEqualTo(5);
+        assertThat(all.get("cohort").get(4).get("count").asLong()).isEqualTo(2);
+        assertThat(all.get("byRep").size()).isEqualTo(2);
+        assertThat(funnel("rep1", "ALL").get("cohort").get(0).get("count").asLong())
+                .isEqualTo(4);
+        assertThat(mvc.get().uri("/api/v1/analytics/funnel?scope=EVERYONE").with(httpBasic("rep1", PASSWORD)))
+                .hasStatus(HttpStatus.BAD_REQUEST);
+    }
+}
