@@ -133,11 +133,7 @@ class ImportController {
             @AuthenticationPrincipal CrmUserDetails principal,
             Model model) {
         MultipartFile file = form.getFile();
-        String name = file == null || file.getOriginalFilename() == null
-                ? ""
-                : Path.of(file.getOriginalFilename().replace('\\', '/'))
-                        .getFileName()
-                        .toString();
+        String name = file == null ? "" : fileName(file.getOriginalFilename());
         if (file == null || name.isBlank()) {
             result.rejectValue("file", "import.upload.required");
         } else if (!name.toLowerCase(Locale.ROOT).matches(".*\\.(csv|txt|xlsx)$")) {
@@ -480,6 +476,15 @@ class ImportController {
                 null,
                 messages.getMessage("import.blocker.referenced", null, locale),
                 locale);
+    }
+
+    /** The name without any path a browser sent along (some send a whole Windows path), control characters dropped. */
+    static String fileName(@Nullable String original) {
+        if (original == null) {
+            return "";
+        }
+        String name = original.substring(Math.max(original.lastIndexOf('/'), original.lastIndexOf('\\')) + 1);
+        return name.replaceAll("\\p{Cntrl}", "").strip();
     }
 
     private static String size(DataSize size) {

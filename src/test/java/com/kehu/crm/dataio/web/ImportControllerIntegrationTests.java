@@ -607,6 +607,15 @@ class ImportControllerIntegrationTests {
                 .doesNotContain("<nav");
         assertThat(mvc.get().uri("/data/imports/{id}/status", id).with(user("manager2")))
                 .hasStatus(HttpStatus.NOT_FOUND);
+        // a long way to go reads in minutes
+        jdbc.sql("update import_job set read_bytes = 50000, processed = 25000 where id = :id")
+                .param("id", id)
+                .update();
+        assertThat(html(mvc.get()
+                        .uri("/data/imports/{id}/status", id)
+                        .with(user("manager"))
+                        .exchange()))
+                .containsPattern("· about \\d min left");
         jdbc.sql("update import_job set status = 'FAILED', failure = 'import.failure.generic', finished_at = now()"
                         + " where id = :id")
                 .param("id", id)
