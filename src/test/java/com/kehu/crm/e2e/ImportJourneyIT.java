@@ -119,7 +119,17 @@ class ImportJourneyIT extends BrowserTest {
             driver.findElement(By.id("new-import")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("upload-form")));
             screenshot("44-import-upload-zh");
-            driver.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+            // a file over the limit is refused in the browser, before it is sent
+            WebElement input = driver.findElement(By.id("file"));
+            script("arguments[0].setAttribute('data-max-bytes', '100')", input);
+            input.sendKeys(file.toAbsolutePath().toString());
+            assertThat(input.getDomProperty("validationMessage")).startsWith("文件过大");
+            driver.findElement(By.id("upload")).click();
+            assertThat(driver.findElements(By.id("mapping-table"))).isEmpty();
+            script("arguments[0].setAttribute('data-max-bytes', '2147483648')", input);
+            input.clear();
+            input.sendKeys(file.toAbsolutePath().toString());
+            assertThat(input.getDomProperty("validationMessage")).isEmpty();
             driver.findElement(By.id("upload")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("mapping-table")));
             // without 所属行业 mapped the import still works; choose name twice to see the message in Chinese
