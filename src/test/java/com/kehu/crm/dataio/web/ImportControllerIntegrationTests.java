@@ -628,4 +628,54 @@ class ImportControllerIntegrationTests {
                 .contains("The import stopped because the file could not be read.")
                 .doesNotContain("every 1s");
     }
+
+    @Test
+    void anAllOrNothingImportWithABadRowFailsAndStillOffersTheErrorFile() throws Exception {
+        String code = "A" + unique();
+        long id = draft(
+                ("code,name,email\n" + code + ",Fine Co,fine@example.com\n" + "A" + unique() + ",Bad Co,nope\n")
+                        .getBytes(StandardCharsets.UTF_8),
+                "allOrNothing",
+                "true");
+        assertThat(postMapping(id, "manager", "col_0", "code", "col_1", "name", "col_2", "email"))
+                .hasStatus(HttpStatus.FOUND);
+        assertThat(html(mvc.get()
+                        .uri("/data/imports/{id}/preview", id)
+                        .with(user("manager"))
+                        .exchange()))
+                .contains("All or nothing: if any row has a problem, nothing is imported.");
+        assertThat(runToEnd(id, "col_0", "code", "col_1", "name", "col_2", "email"))
+                .isEqualTo("FAILED");
+        assertThat(html(mvc.get()
+                        .uri("/data/imports/{id}", id)
+                        .with(user("manager"))
+                        .exchange()))
+                .contains("id=\"import-failure\"")
+                .contains("Nothing was imported")
+                .contains("/data/imports/" + id + "/errors")
+                .doesNotContain("id=\"undo-import\"");
+        assertThat(jdbc.sql("select count(*) from customer where code = :c")
+                        .param("c", code)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void aFileWithoutAHeaderRowSaysSoAndCanBeReplaced() throws Exception {
+        long id = draft("\n\n".getBytes(StandardCharsets.UTF_8));
+        MvcTestResult page = mvc.get()
+                .uri("/data/imports/{id}/mapping", id)
+                .with(user("manager"))
+                .exchange();
+        assertThat(page).hasStatusOk().hasViewName("data/import-unreadable");
+        assertThat(html(page)).contains("The file is empty: it has no header row.");
+        assertThat(mvc.get().uri("/data/imports/{id}/preview", id).with(user("manager")))
+                .hasRedirectedUrl("/data/imports/" + id + "/mapping");
+        assertThat(mvc.post()
+                        .uri("/data/imports/{id}/discard", id)
+                        .with(user("manager"))
+                        .with(csrf()))
+                .hasRedirectedUrl("/data/imports");
+    }
 }
