@@ -106,8 +106,8 @@ class ImportControllerIntegrationTests {
     }
 
     @SuppressWarnings("unchecked")
-    List<ImportController.MappingColumn> columns(MvcTestResult result) {
-        return (List<ImportController.MappingColumn>)
+    List<ImportWizardController.MappingColumn> columns(MvcTestResult result) {
+        return (List<ImportWizardController.MappingColumn>)
                 result.getMvcResult().getModelAndView().getModel().get("columns");
     }
 
@@ -226,7 +226,7 @@ class ImportControllerIntegrationTests {
                 .exchange();
         assertThat(page).hasStatusOk().hasViewName("data/import-mapping");
         assertThat(columns(page))
-                .extracting(ImportController.MappingColumn::chosen)
+                .extracting(ImportWizardController.MappingColumn::chosen)
                 .containsExactly("name", "phone", "email", "region", "");
         assertThat(columns(page).get(4).samples()).containsExactly("老客户");
         assertThat(html(page)).contains("备注").contains("(ignore)");
@@ -236,7 +236,7 @@ class ImportControllerIntegrationTests {
                         .uri("/data/imports/{id}/mapping", orders)
                         .with(user("manager"))
                         .exchange()))
-                .extracting(ImportController.MappingColumn::chosen)
+                .extracting(ImportWizardController.MappingColumn::chosen)
                 .containsExactly("code", "order_date", "amount");
     }
 
@@ -246,7 +246,7 @@ class ImportControllerIntegrationTests {
         MvcTestResult twice = postMapping(id, "manager", "col_0", "name", "col_1", "name");
         assertThat(twice).hasStatusOk().hasViewName("data/import-mapping");
         assertThat(columns(twice))
-                .extracting(ImportController.MappingColumn::error)
+                .extracting(ImportWizardController.MappingColumn::error)
                 .containsExactly("import.mapping.twice", "import.mapping.twice");
         assertThat(html(twice)).contains("This field is chosen for another column too.");
         assertThat(job(id).get("mapping").toString()).isEqualTo("{}");
@@ -335,7 +335,7 @@ class ImportControllerIntegrationTests {
                 .with(user("manager"))
                 .exchange();
         assertThat(columns(loaded))
-                .extracting(ImportController.MappingColumn::chosen)
+                .extracting(ImportWizardController.MappingColumn::chosen)
                 .containsExactly("name", "phone", "");
         assertThat(html(loaded)).contains(name);
 
@@ -571,10 +571,10 @@ class ImportControllerIntegrationTests {
                     .exchange();
             assertThat(page).as(type.name()).hasStatusOk();
             @SuppressWarnings("unchecked")
-            List<ImportController.FieldOption> fields = (List<ImportController.FieldOption>)
+            List<ImportWizardController.FieldOption> fields = (List<ImportWizardController.FieldOption>)
                     page.getMvcResult().getModelAndView().getModel().get("fields");
             assertThat(fields)
-                    .extracting(ImportController.FieldOption::name)
+                    .extracting(ImportWizardController.FieldOption::name)
                     .as(type.name())
                     .containsExactlyElementsOf(drafts.typeInfo(type).fields());
             assertThat(html(page)).doesNotContain("??");
