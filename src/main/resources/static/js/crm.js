@@ -88,3 +88,50 @@
         });
     });
 })();
+
+// Import screens (issue 6). Progress bars get their width from data-percent (the CSP forbids style attributes), on
+// load and after every htmx poll; the upload form shows only the options the chosen type uses and refuses a file over
+// the server's limit before sending it (the server checks again).
+(function () {
+    "use strict";
+
+    function widths(root) {
+        root.querySelectorAll(".progress-bar[data-percent]").forEach(function (bar) {
+            bar.style.width = Math.max(0, Math.min(100, Number(bar.getAttribute("data-percent")) || 0)) + "%";
+        });
+    }
+
+    function importOptions(form) {
+        var type = form.querySelector("select.import-type");
+        var option = type && type.selectedOptions[0];
+        if (!option) {
+            return;
+        }
+        form.querySelectorAll(".import-option[data-option]").forEach(function (element) {
+            var key = "data-" + element.getAttribute("data-option");
+            element.hidden = option.getAttribute(key) === "false";
+        });
+    }
+
+    document.addEventListener("DOMContentLoaded", function () {
+        widths(document);
+        document.querySelectorAll("form.import-form").forEach(importOptions);
+    });
+    document.addEventListener("htmx:afterSwap", function (event) {
+        widths(event.target instanceof Element ? event.target.parentElement || document : document);
+    });
+    document.addEventListener("change", function (event) {
+        var target = event.target;
+        if (target instanceof HTMLSelectElement && target.classList.contains("import-type") && target.form) {
+            importOptions(target.form);
+        }
+        if (target instanceof HTMLInputElement && target.type === "file" && target.hasAttribute("data-max-bytes")) {
+            var file = target.files && target.files[0];
+            var tooLarge = file && file.size > Number(target.getAttribute("data-max-bytes"));
+            target.setCustomValidity(tooLarge ? target.getAttribute("data-too-large") || "" : "");
+            if (tooLarge) {
+                target.reportValidity();
+            }
+        }
+    });
+})();

@@ -286,4 +286,9 @@ class CustomerImportKind implements ImportKind {
             synonyms.put(header, field);
         }
     }
+
+    @Override
+    public List<String> requiredFields() {
+        return List.of("name");
+    }
 }

@@ -31,4 +31,19 @@ interface ImportKind {
      * @return facts for the audit row (e.g. how many records were removed and restored)
      */
     Map<String, Object> undo(ImportContext context);
+
+    /** Fields a file must map (the mapping screen refuses a mapping without them); none unless the kind says so. */
+    default List<String> requiredFields() {
+        return List.of();
+    }
+
+    /** Whether rows can match existing records, so that the import's onDuplicate choice means something. */
+    default boolean matchesExisting() {
+        return true;
+    }
+
+    /** Whether rows name customers by code that an import may create when missing (createMissingCustomers). */
+    default boolean createsMissingCustomers() {
+        return false;
+    }
 }

@@ -84,8 +84,18 @@ public class Imports {
         return id;
     }
 
+    /**
+     * Queues an import whose job row the import screens already made (a draft turned QUEUED by {@link ImportDrafts}):
+     * the same engine as {@link #start}.
+     */
+    void startStored(long id, ImportRequest request, CurrentUser user) {
+        executor.submit(() -> run.run(id, request, user));
+    }
+
     public ImportProgress progress(long id, CurrentUser user) {
-        return jdbc.sql("select * from import_job where id = :id and (created_by = :me or :admin)")
+        // a draft (an upload still being mapped on the import screens) is its uploader's alone
+        return jdbc.sql(
+                        "select * from import_job where id = :id and (created_by = :me or (:admin and status <> 'DRAFT'))")
                 .param("id", id)
                 .param("me", user.id())
                 .param("admin", user.isAdmin())
@@ -215,10 +225,12 @@ public class Imports {
         progress(id, user);
         tx.executeWithoutResult(s -> {
             Map<String, Object> job = jdbc.sql("""
-                            select status, type, file_name, encoding, on_duplicate, create_missing, all_or_nothing
+                            select status, type, file_name, encoding, on_duplicate, create_missing, all_or_nothing,
+                                   rows_purged_at
                             from import_job where id = :id for update""").param("id", id).query().singleRow();
             ImportStatus status = ImportStatus.valueOf((String) job.get("status"));
-            if (status != ImportStatus.DONE) {
+            // after crm.dataio.imports.row-retention-days the rows that say what the import did are gone
+            if (status != ImportStatus.DONE || job.get("rows_purged_at") != null) {
                 throw new ImportNotUndoableException(id, status);
             }
             ImportType type = ImportType.valueOf((String) job.get("type"));

@@ -214,4 +214,20 @@ class OrderImportKind implements ImportKind {
             synonyms.put(header, field);
         }
     }
+
+    @Override
+    public List<String> requiredFields() {
+        return List.of("code", "order_date", "amount");
+    }
+
+    /** An order row never matches an existing order; onDuplicate does not apply. */
+    @Override
+    public boolean matchesExisting() {
+        return false;
+    }
+
+    @Override
+    public boolean createsMissingCustomers() {
+        return true;
+    }
 }
