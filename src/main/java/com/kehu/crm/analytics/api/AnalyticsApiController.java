@@ -5,6 +5,7 @@ import com.kehu.crm.analytics.AnalyticsSettings;
 import com.kehu.crm.analytics.CustomerAnalytics;
 import com.kehu.crm.analytics.FunnelReport;
 import com.kehu.crm.analytics.SatisfactionReport;
+import com.kehu.crm.analytics.SupportReport;
 import com.kehu.crm.identity.CrmUserDetails;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -32,6 +33,7 @@ class AnalyticsApiController {
     private final AnalyticsSettings settings;
     private final SatisfactionReport satisfaction;
     private final FunnelReport funnel;
+    private final SupportReport support;
     private final java.time.Clock clock;
 
     @GetMapping("/customers/{id}")
@@ -140,6 +142,22 @@ class AnalyticsApiController {
         }
         return answer(
                 Map.of("scope", narrow.name()), "result", funnel.report(start, end, narrow, principal.currentUser()));
+    }
+
+    /** Service performance of the tickets opened from {@code from} to {@code to} (default: the last 12 months). */
+    @GetMapping("/support")
+    Map<String, Object> support(
+            @org.springframework.web.bind.annotation.RequestParam(required = false)
+                    java.time.@org.jspecify.annotations.Nullable LocalDate from,
+            @org.springframework.web.bind.annotation.RequestParam(required = false)
+                    java.time.@org.jspecify.annotations.Nullable LocalDate to,
+            @AuthenticationPrincipal CrmUserDetails principal) {
+        java.time.LocalDate end = to == null ? java.time.LocalDate.now(clock) : to;
+        java.time.LocalDate start = from == null ? end.minusMonths(12).plusDays(1) : from;
+        if (start.isAfter(end)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "from must not be after to");
+        }
+        return answer(Map.of(), "result", support.report(start, end, principal.currentUser()));
     }
 
     private Map<String, Object> answer(Map<String, Object> parameters, String name, Object result) {
