@@ -3,5 +3,9 @@ package com.kehu.crm.dataio;
 /** What a file holds. Orders are header-only (no lines). */
 public enum ImportType {
     CUSTOMERS,
-    ORDERS
+    ORDERS,
+    CONTACTS,
+    LEADS,
+    PRODUCTS,
+    PAYMENTS
 }
