@@ -13,6 +13,8 @@ alter table import_row add column if not exists birthday text;
 alter table import_row add column if not exists responsible text;
 alter table import_row add column if not exists decision_maker text;
 alter table import_row add column if not exists preferred_channel text;
+alter table import_row add column if not exists best_time text;
+alter table import_row add column if not exists do_not_contact text;
 alter table import_row add column if not exists notes text;
 -- leads
 alter table import_row add column if not exists company text;

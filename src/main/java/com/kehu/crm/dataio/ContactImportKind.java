@@ -31,6 +31,8 @@ class ContactImportKind implements ImportKind {
             "responsible",
             "decision_maker",
             "preferred_channel",
+            "best_time",
+            "do_not_contact",
             "notes");
 
     private static final Map<String, Integer> MAX_LENGTHS = Map.of(
@@ -42,6 +44,7 @@ class ContactImportKind implements ImportKind {
             "phone", 40,
             "email", 200,
             "wechat", 100,
+            "best_time", 100,
             "notes", 2000);
     private static final String MOBILE_DIGITS = "nullif(regexp_replace(mobile, '\\D', '', 'g'), '')";
     private static final String OFFICE_DIGITS = "nullif(regexp_replace(phone, '\\D', '', 'g'), '')";
@@ -86,6 +89,7 @@ class ContactImportKind implements ImportKind {
         sql.fail(id, "parsed_date > current_date", "import.error.future", "birthday", Map.of());
         checks.bool(id, "responsible");
         checks.bool(id, "decision_maker");
+        checks.bool(id, "do_not_contact");
         sql.enumColumn(id, "preferred_channel", ContactChannel.class);
         jdbc.sql("""
                         update import_row r set customer_id = (
@@ -137,14 +141,14 @@ class ContactImportKind implements ImportKind {
         jdbc.sql("""
                         insert into contact (id, customer_id, name, title, department, mobile, office_phone, phone_digits,
                                              email, wechat, birthday, responsible, decision_maker, preferred_channel,
-                                             notes, created_at, updated_at)
+                                             best_time, do_not_contact, notes, created_at, updated_at)
                         select r.record_id, r.customer_id, r.name, r.title, r.department, r.mobile, r.phone,
                                nullif(concat_ws(' ', nullif(regexp_replace(r.mobile, '\\D', '', 'g'), ''),
                                                 nullif(regexp_replace(r.phone, '\\D', '', 'g'), '')), ''),
                                lower(r.email), r.wechat, r.parsed_date,
                                coalesce(kehu_import_bool(r.responsible), false),
-                               coalesce(kehu_import_bool(r.decision_maker), false), r.preferred_channel, r.notes,
-                               now(), now()
+                               coalesce(kehu_import_bool(r.decision_maker), false), r.preferred_channel,
+                               r.best_time, coalesce(kehu_import_bool(r.do_not_contact), false), r.notes, now(), now()
                         from import_row r where r.import_id = :id and r.action = 'INSERT' order by r.line""").param("id", id).update();
         checks.rememberVersions(id, "contact");
     }
@@ -171,6 +175,8 @@ class ContactImportKind implements ImportKind {
                             responsible = coalesce(kehu_import_bool(r.responsible), c.responsible),
                             decision_maker = coalesce(kehu_import_bool(r.decision_maker), c.decision_maker),
                             preferred_channel = coalesce(r.preferred_channel, c.preferred_channel),
+                            best_time = coalesce(r.best_time, c.best_time),
+                            do_not_contact = coalesce(kehu_import_bool(r.do_not_contact), c.do_not_contact),
                             notes = coalesce(r.notes, c.notes),
                             version = c.version + 1,
                             updated_at = now()
@@ -199,7 +205,8 @@ class ContactImportKind implements ImportKind {
                         update contact c set name = o.name, title = o.title, department = o.department,
                             mobile = o.mobile, office_phone = o.office_phone, phone_digits = o.phone_digits,
                             email = o.email, wechat = o.wechat, birthday = o.birthday, responsible = o.responsible,
-                            decision_maker = o.decision_maker, preferred_channel = o.preferred_channel, notes = o.notes,
+                            decision_maker = o.decision_maker, preferred_channel = o.preferred_channel,
+                            best_time = o.best_time, do_not_contact = o.do_not_contact, notes = o.notes,
                             version = c.version + 1, updated_at = now()
                         from import_row r, jsonb_populate_record(null::contact, r.old_values) o
                         where r.import_id = :id and r.action = 'UPDATE' and c.id = r.record_id""").param("id", id).update();
@@ -227,6 +234,8 @@ class ContactImportKind implements ImportKind {
                         Map.entry("responsible", List.of("responsible person", "负责人")),
                         Map.entry("decision_maker", List.of("decision maker", "决策人")),
                         Map.entry("preferred_channel", List.of("preferred channel", "channel", "偏好联系方式", "联系方式")),
+                        Map.entry("best_time", List.of("best time", "best time to reach", "方便联系的时间", "联系时间")),
+                        Map.entry("do_not_contact", List.of("do not contact", "请勿联系")),
                         Map.entry("notes", List.of("note", "remarks", "备注"))));
     }
 }

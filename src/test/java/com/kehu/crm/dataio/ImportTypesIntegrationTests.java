@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -23,6 +24,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
@@ -46,6 +48,12 @@ class ImportTypesIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Imports imports;
+
+    @Autowired
+    MessageSource messages;
 
     static String unique() {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
@@ -165,6 +173,34 @@ class ImportTypesIntegrationTests {
         }
     }
 
+    @Test
+    void everyFieldOfTheNewTypesHasALabelAndChineseHeadersMapByThemselves() {
+        for (ImportType type :
+                List.of(ImportType.CONTACTS, ImportType.LEADS, ImportType.PRODUCTS, ImportType.PAYMENTS)) {
+            for (String field : imports.fields(type)) {
+                for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
+                    String specific = "import.field." + type.name().toLowerCase(Locale.ROOT) + "." + field;
+                    assertThat(messages.getMessage(specific, null, null, locale) != null
+                                    || messages.getMessage("import.field." + field, null, null, locale) != null)
+                            .as("a label for %s %s in %s", type, field, locale)
+                            .isTrue();
+                }
+                assertThat(imports.fieldLabel(type, field, Locale.SIMPLIFIED_CHINESE))
+                        .isNotEqualTo(imports.fieldLabel(type, field, Locale.ENGLISH));
+            }
+        }
+        assertThat(imports.fieldLabel(ImportType.CONTACTS, "name", Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("联系人姓名");
+        assertThat(imports.guessMapping(ImportType.CONTACTS, List.of("客户编号", "联系人", "手机", "Office Phone", "其他")))
+                .containsExactly("code", "name", "mobile", "phone", null);
+        assertThat(imports.guessMapping(ImportType.LEADS, List.of("公司名称", "线索来源", "负责人")))
+                .containsExactly("company", "source", "owner");
+        assertThat(imports.guessMapping(ImportType.PRODUCTS, List.of("产品编码", "标价", "SKU")))
+                .containsExactly("code", "list_price", "code");
+        assertThat(imports.guessMapping(ImportType.PAYMENTS, List.of("订单号", "回款日期", "金额", "回款方式")))
+                .containsExactly("order_number", "paid_on", "amount", "method");
+    }
+
     // --- contacts
 
     @Test
@@ -229,8 +265,8 @@ class ImportTypesIntegrationTests {
                 .param("c", customer)
                 .param("m", mobile)
                 .update();
-        byte[] csv = ("customer_code,name,mobile,title\n" + code + ",新名," + mobile + ",\n" + code
-                        + ",New Person,,Boss\n")
+        byte[] csv = ("customer_code,name,mobile,title,请勿联系\n" + code + ",新名," + mobile + ",,\n" + code
+                        + ",New Person,,Boss,yes\n")
                 .getBytes(StandardCharsets.UTF_8);
         JsonNode done = importAndWait("CONTACTS", "contacts.csv", csv, "onDuplicate", "UPDATE");
         assertThat(done.get("updated").asInt()).isEqualTo(1);
@@ -240,6 +276,11 @@ class ImportTypesIntegrationTests {
                         .query(String.class)
                         .single())
                 .isEqualTo("新名/旧职务");
+
+        assertThat(count(
+                        "select count(*) from contact where customer_id = ? and name = 'New Person' and do_not_contact",
+                        customer))
+                .isEqualTo(1);
 
         assertThat(undo(done)).hasStatus(HttpStatus.NO_CONTENT);
         assertThat(jdbc.sql("select name from contact where id = :id")
