@@ -92,8 +92,16 @@ final class ImportChecks {
                 .update();
     }
 
-    /** Inserted or updated records of {@code table} whose version moved since the import. */
+    /**
+     * Inserted or updated records of {@code table} whose version moved since the import. Locks them first, so no edit
+     * slips in between this check and the undo, and nothing new can refer to them until the undo commits.
+     */
     List<ImportUndoBlockedException.Blocker> changedSince(long id, String table, String code, String name) {
+        jdbc.sql("select t.id from import_row r join " + table + " t on t.id = r.record_id where r.import_id = :id"
+                        + " and r.action in ('INSERT', 'UPDATE') order by t.id for update of t")
+                .param("id", id)
+                .query(Long.class)
+                .list();
         return jdbc.sql("select t.id, " + code + ", " + name + " from import_row r join " + table
                         + " t on t.id = r.record_id where r.import_id = :id and r.action in ('INSERT', 'UPDATE')"
                         + " and t.version <> r.new_version order by r.line")

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * Payments received (回款) from a file, against orders by order number, with the rules of
  * {@code SalesOrder.receivePayment}: the order must be one the importer may change (a manager: a customer of their
  * team; an admin: any) and accept payments (confirmed, shipped or completed); amounts are positive with at most two
- * decimals; and an order's payments never exceed what it still owes: in file order, from the first payment that would,
+ * decimals (the method, when the file has none, is bank transfer, the payment form's default); and an order's
+ * payments never exceed what it still owes: in file order, from the first payment that would,
  * that order's rows fail. The orders' paid amounts go up set-based in the same transaction, under a row lock as the
  * payment screen takes it. A payment identical to a recorded one (order, date, amount, reference) is skipped unless
  * the import says CREATE, so a bank statement can be imported twice; recorded payments are never changed.
@@ -62,7 +63,7 @@ class PaymentImportKind implements ImportKind {
         long id = context.id();
         ImportSql sql = checks.sql();
         sql.columnCount(id, context.headerCount());
-        for (String column : FIELDS.subList(0, 4)) {
+        for (String column : FIELDS.subList(0, 3)) {
             checks.required(id, column);
         }
         checks.maxLengths(id, Map.of("order_number", 50, "reference", 200));
@@ -142,7 +143,8 @@ class PaymentImportKind implements ImportKind {
         jdbc.sql("""
                         insert into payment (id, order_id, customer_id, amount, paid_on, method, reference, recorded_by,
                                              recorded_at)
-                        select r.record_id, r.order_id, r.customer_id, r.parsed_amount, r.parsed_date, r.method,
+                        select r.record_id, r.order_id, r.customer_id, r.parsed_amount, r.parsed_date,
+                               coalesce(r.method, 'BANK_TRANSFER'),
                                r.reference, :me, now()
                         from import_row r where r.import_id = :id and r.action = 'INSERT' order by r.line""").param("me", context.user().id()).param("id", id).update();
         jdbc.sql("""

@@ -7,12 +7,14 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -49,7 +51,8 @@ final class XlsxImportSource implements ImportSource {
 
     private final OPCPackage pkg;
     private final ReadOnlySharedStringsTable strings;
-    private final StylesTable styles;
+    private final @Nullable StylesTable styles;
+    private final Map<String, Optional<DateTimeFormatter>> dateFormats = new HashMap<>();
     private final boolean date1904;
     private final CountingStream counted;
     private final XMLStreamReader xml;
@@ -249,32 +252,33 @@ final class XlsxImportSource implements ImportSource {
         } catch (NumberFormatException e) {
             return value;
         }
-        if (style != null && !style.isEmpty()) {
-            XSSFCellStyle cellStyle = styles.getStyleAt(Integer.parseInt(style));
-            if (cellStyle != null) {
-                int formatIndex = cellStyle.getDataFormat();
-                String formatString = cellStyle.getDataFormatString();
-                if (formatString != null && DateUtil.isADateFormat(formatIndex, formatString)) {
-                    double serial = number.doubleValue();
-                    if (DateUtil.isValidExcelDate(serial)) {
-                        return date(serial, formatString);
-                    }
-                }
-            }
+        DateTimeFormatter asDate = style == null || style.isEmpty()
+                ? null
+                : dateFormats.computeIfAbsent(style, this::dateFormat).orElse(null);
+        if (asDate != null && DateUtil.isValidExcelDate(number.doubleValue())) {
+            return asDate.format(DateUtil.getLocalDateTime(number.doubleValue(), date1904, true));
         }
         BigDecimal rounded = number.round(EXCEL_PRECISION).stripTrailingZeros();
         return rounded.signum() == 0 ? "0" : rounded.toPlainString();
     }
 
-    private String date(double serial, String format) {
-        LocalDateTime dateTime = DateUtil.getLocalDateTime(serial, date1904, true);
+    /**
+     * How a number in cells of this style (an index into the styles table) is written when its format is a date one:
+     * a date, a date and time, or a time, depending on what the format shows; empty for other formats.
+     */
+    private Optional<DateTimeFormatter> dateFormat(String style) {
+        XSSFCellStyle cellStyle = styles == null ? null : styles.getStyleAt(Integer.parseInt(style));
+        String format = cellStyle == null ? null : cellStyle.getDataFormatString();
+        if (format == null || !DateUtil.isADateFormat(cellStyle.getDataFormat(), format)) {
+            return Optional.empty();
+        }
         String lower = format.toLowerCase(Locale.ROOT).replaceAll("\"[^\"]*\"|\\[[^]]*]", "");
         boolean hasDate = lower.contains("y") || lower.contains("d") || lower.contains("mmm");
         boolean hasTime = lower.contains("h") || lower.contains("s");
         if (!hasDate && hasTime) {
-            return TIME.format(dateTime);
+            return Optional.of(TIME);
         }
-        return hasTime ? DATE_TIME.format(dateTime) : DATE.format(dateTime);
+        return Optional.of(hasTime ? DATE_TIME : DATE);
     }
 
     /** The zero-based column of a cell reference such as {@code AB12}. */

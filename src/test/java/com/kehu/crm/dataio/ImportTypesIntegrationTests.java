@@ -571,9 +571,13 @@ class ImportTypesIntegrationTests {
         JsonNode done = importAndWait(
                 "PAYMENTS",
                 "payments.csv",
-                ("order_number,paid_on,amount,method\n" + order + ",2026-03-05,40,CASH\n")
-                        .getBytes(StandardCharsets.UTF_8));
+                ("order_number,paid_on,amount\n" + order + ",2026-03-05,40\n").getBytes(StandardCharsets.UTF_8));
         assertThat(done.get("inserted").asInt()).isEqualTo(1);
+        assertThat(count(
+                        "select count(*) from payment p join sales_order o on o.id = p.order_id where"
+                                + " o.order_number = ? and p.method = 'BANK_TRANSFER'",
+                        order))
+                .isEqualTo(1);
         assertThat(mvc.post()
                         .uri("/api/v1/orders/"
                                 + jdbc.sql("select id from sales_order where order_number = :n")
