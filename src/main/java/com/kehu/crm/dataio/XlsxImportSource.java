@@ -29,6 +29,8 @@ import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.xml.sax.SAXException;
 
 /**
@@ -48,6 +50,7 @@ final class XlsxImportSource implements ImportSource {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
     private static final MathContext EXCEL_PRECISION = new MathContext(15);
+    private static final Logger log = LoggerFactory.getLogger(XlsxImportSource.class);
 
     private final OPCPackage pkg;
     private final ReadOnlySharedStringsTable strings;
@@ -66,6 +69,7 @@ final class XlsxImportSource implements ImportSource {
         try {
             pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
         } catch (InvalidFormatException | RuntimeException e) {
+            log.warn("Not an .xlsx workbook: {}", file, e);
             throw new ImportRunner.UnreadableFileException("import.failure.generic");
         }
         try {
@@ -89,6 +93,7 @@ final class XlsxImportSource implements ImportSource {
             if (e instanceof ImportRunner.UnreadableFileException unreadable) {
                 throw unreadable;
             }
+            log.warn("Unreadable .xlsx workbook: {}", file, e);
             throw new ImportRunner.UnreadableFileException("import.failure.generic");
         }
     }
