@@ -6,7 +6,7 @@ import java.util.List;
 public class ImportUndoBlockedException extends RuntimeException {
 
     /** One customer that blocks the undo and why ("changed" or the table that now refers to it). */
-    public record Blocker(long customerId, String code, String name, String reason) {}
+    public record Blocker(long id, String code, String name, String reason) {}
 
     private final transient List<Blocker> blockers;
 

@@ -105,7 +105,8 @@ class ImportApiController {
     @ExceptionHandler(ImportUndoBlockedException.class)
     ProblemDetail blocked(ImportUndoBlockedException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.CONFLICT, "Some customers changed since the import, so it cannot be undone.");
+                HttpStatus.CONFLICT,
+                "Some records changed or got related records since the import, so it cannot be undone.");
         problem.setProperty("blocking", e.blockers());
         return problem;
     }

@@ -5,6 +5,7 @@ import com.kehu.crm.dataio.ImportNotUndoableException;
 import com.kehu.crm.dataio.ImportProgress;
 import com.kehu.crm.dataio.ImportQueries;
 import com.kehu.crm.dataio.ImportStatus;
+import com.kehu.crm.dataio.ImportType;
 import com.kehu.crm.dataio.ImportUndoBlockedException;
 import com.kehu.crm.dataio.Imports;
 import com.kehu.crm.identity.CrmUserDetails;
@@ -51,7 +52,7 @@ class ImportController {
     }
 
     /** A record that blocks an undo, with the reason in the user's language. */
-    record BlockerView(long customerId, String code, String name, String reason) {}
+    record BlockerView(String href, String code, String name, String reason) {}
 
     @GetMapping
     String list(
@@ -113,10 +114,12 @@ class ImportController {
         try {
             imports.undo(id, user);
         } catch (ImportUndoBlockedException e) {
+            ImportType type = imports.progress(id, user).type();
             model.addAttribute(
                     "blockers",
                     e.blockers().stream()
-                            .map(b -> new BlockerView(b.customerId(), b.code(), b.name(), reason(b.reason(), locale)))
+                            .map(b -> new BlockerView(
+                                    type.recordPath(b.id()), b.code(), b.name(), reason(b.reason(), locale)))
                             .toList());
             status(id, user, model);
             return "data/import";
