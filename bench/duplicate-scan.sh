@@ -65,11 +65,16 @@ log "Baseline took $(( ($(date +%s%N) - start) / 1000000 )) ms"
 log "Starting the scan as manager (Scan now)"
 JAR="$OUT/cookies.txt"
 rm -f "$JAR"
-csrf() { grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//'; }
-token=$(curl -s -c "$JAR" -b "$JAR" "$BASE/login" | csrf)
+# the page is read whole first: with pipefail, a reader that stops early would end the script (SIGPIPE)
+csrf() {
+    local page
+    page=$(curl -s -c "$JAR" -b "$JAR" "$1")
+    grep -o -m1 'name="_csrf" value="[^"]*"' <<< "$page" | sed 's/.*value="//;s/"$//' || true
+}
+token=$(csrf "$BASE/login")
 curl -s -o /dev/null -c "$JAR" -b "$JAR" --data-urlencode "username=admin" --data-urlencode "password=kehu-demo" \
     --data-urlencode "_csrf=$token" "$BASE/login"
-token=$(curl -s -c "$JAR" -b "$JAR" "$BASE/data/duplicates" | csrf)
+token=$(csrf "$BASE/data/duplicates")
 [ -n "$token" ] || { echo "could not sign in"; exit 1; }
 scan_start=$(date +%s%N)
 curl -s -o /dev/null -w '%{http_code}\n' -c "$JAR" -b "$JAR" --data-urlencode "_csrf=$token" "$BASE/data/duplicates/scan"
@@ -94,6 +99,7 @@ while :; do
     [ "$status" = RUNNING ] || break
     sleep 1
 done
+log "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (2 vCPUs, shared with other builds)"
 log "Scan ended: $status in $(( ($(date +%s%N) - scan_start) / 1000000 )) ms; app peak RSS $(( peak / 1024 )) MB (-Xmx1g)"
 
 sql -Atc "select 'pairs: ' || count(*) || ' (phone ' || count(*) filter (where same_phone) || ', e-mail '

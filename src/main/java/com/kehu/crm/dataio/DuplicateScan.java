@@ -304,10 +304,13 @@ public class DuplicateScan {
     private int names() {
         jdbc.sql("truncate customer_duplicate_name, customer_duplicate_name_pair, customer_bigram_frequency")
                 .update();
+        // each bigram carries its region and kind (EAST/ENTERPRISE/华光), so an index probe only finds names that may
+        // be compared, and the frequencies count per region and kind; overlaps within a region are unchanged
         jdbc.sql("""
                         insert into customer_duplicate_name (name_id, region, kind, name_key, bigrams, members)
                         select row_number() over (order by region, kind, name_key), region, kind, name_key,
-                               kehu_bigrams(name_key), count(*)
+                               array(select region || '/' || kind || '/' || g from unnest(kehu_bigrams(name_key)) as g),
+                               count(*)
                         from customer_duplicate_key
                         group by region, kind, name_key
                         having count(*) <= :maxCluster and cardinality(kehu_bigrams(name_key)) > 0""").param("maxCluster", maxCluster).update();
