@@ -2,6 +2,7 @@ package com.kehu.crm.dataio.api;
 
 import com.kehu.crm.customer.IllegalStatusTransitionException;
 import com.kehu.crm.customer.OwnerNotAssignableException;
+import com.kehu.crm.dataio.DuplicateCluster;
 import com.kehu.crm.dataio.DuplicateMerge;
 import com.kehu.crm.dataio.DuplicatePair;
 import com.kehu.crm.dataio.Duplicates;
@@ -42,15 +43,34 @@ class DuplicateApiController {
 
     record MergeResult(long keptId, long mergedId, Map<String, Integer> moved) {}
 
+    /**
+     * One page of each list: pairs (same phone, e-mail or a similar name) and clusters (identical names), both best
+     * first; {@code morePairs} and {@code moreClusters} tell whether the next page has any.
+     */
+    record DuplicatesPage(
+            int page,
+            int size,
+            List<DuplicatePair> pairs,
+            boolean morePairs,
+            List<DuplicateCluster> clusters,
+            boolean moreClusters) {}
+
     @GetMapping("/duplicates")
-    List<DuplicatePair> duplicates(
+    DuplicatesPage duplicates(
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size,
             @AuthenticationPrincipal CrmUserDetails principal) {
         int limit = Math.max(1, Math.min(size, 200));
-        return duplicates.page(principal.currentUser(), page, limit).stream()
-                .limit(limit)
-                .toList();
+        int number = Math.max(page, 0);
+        List<DuplicatePair> pairs = duplicates.page(principal.currentUser(), number, limit);
+        List<DuplicateCluster> clusters = duplicates.clusters(principal.currentUser(), number, limit);
+        return new DuplicatesPage(
+                number,
+                limit,
+                pairs.stream().limit(limit).toList(),
+                pairs.size() > limit,
+                clusters.stream().limit(limit).toList(),
+                clusters.size() > limit);
     }
 
     @PostMapping("/{keepId}/merge")

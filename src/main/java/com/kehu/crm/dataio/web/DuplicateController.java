@@ -6,6 +6,8 @@ import com.kehu.crm.customer.CustomerNotFoundException;
 import com.kehu.crm.customer.CustomerQueries;
 import com.kehu.crm.customer.IllegalStatusTransitionException;
 import com.kehu.crm.customer.OwnerNotAssignableException;
+import com.kehu.crm.dataio.DuplicateCluster;
+import com.kehu.crm.dataio.DuplicateClusterMember;
 import com.kehu.crm.dataio.DuplicateMerge;
 import com.kehu.crm.dataio.DuplicatePair;
 import com.kehu.crm.dataio.DuplicateScan;
@@ -33,7 +35,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The review list of likely duplicate customers and the side-by-side merge screen. */
+/** The review list of likely duplicate customers, the cluster screen and the side-by-side merge screen. */
 @Controller
 @RequestMapping("/data/duplicates")
 @RequiredArgsConstructor
@@ -63,18 +65,132 @@ class DuplicateController {
             @Nullable Object merged,
             String choice) {}
 
+    /** One column of the cluster screen's field table: a member, its value and whether it is the chosen source. */
+    record ClusterCell(long memberId, @Nullable Object value, boolean chosen) {}
+
+    /** One row of the cluster screen: a field and each member's value. */
+    record ClusterRow(String field, @Nullable String enumType, List<ClusterCell> cells, boolean union) {}
+
     @GetMapping
     String list(
             @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "0") int cpage,
             @AuthenticationPrincipal CrmUserDetails principal,
             Model model) {
         int number = Math.max(page, 0);
+        int clusterNumber = Math.max(cpage, 0);
         List<DuplicatePair> rows = duplicates.page(principal.currentUser(), number, PAGE_SIZE);
+        List<DuplicateCluster> clusters = duplicates.clusters(principal.currentUser(), clusterNumber, PAGE_SIZE);
         model.addAttribute("pairs", rows.size() > PAGE_SIZE ? rows.subList(0, PAGE_SIZE) : rows);
         model.addAttribute("page", number);
         model.addAttribute("hasNext", rows.size() > PAGE_SIZE);
+        model.addAttribute("clusters", clusters.size() > PAGE_SIZE ? clusters.subList(0, PAGE_SIZE) : clusters);
+        model.addAttribute("cpage", clusterNumber);
+        model.addAttribute("hasNextClusters", clusters.size() > PAGE_SIZE);
+        model.addAttribute("oversized", duplicates.oversizedGroups());
         model.addAttribute("scan", scan.status());
         return "data/duplicates";
+    }
+
+    @GetMapping("/clusters/{id}")
+    String cluster(
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable Long keep,
+            @AuthenticationPrincipal CrmUserDetails principal,
+            Model model) {
+        return showCluster(id, keep, principal.currentUser(), model);
+    }
+
+    @PostMapping("/clusters/{id}/dismiss")
+    String dismissCluster(
+            @PathVariable long id, @AuthenticationPrincipal CrmUserDetails principal, RedirectAttributes flash) {
+        duplicates.dismissCluster(id, principal.currentUser());
+        Flash.success(flash, "duplicates.cluster.dismissed");
+        return "redirect:/data/duplicates";
+    }
+
+    @PostMapping("/clusters/{id}")
+    String mergeCluster(
+            @PathVariable long id,
+            @RequestParam long keep,
+            @RequestParam(name = "members", required = false) @Nullable List<Long> members,
+            @RequestParam Map<String, String> params,
+            @AuthenticationPrincipal CrmUserDetails principal,
+            Model model,
+            RedirectAttributes flash) {
+        Map<Long, Long> versions = new LinkedHashMap<>();
+        Map<String, String> sources = new LinkedHashMap<>();
+        params.forEach((name, value) -> {
+            if (name.startsWith("v_") && name.length() > 2 && value.matches("\\d{1,18}")) {
+                String idPart = name.substring(2);
+                if (idPart.matches("\\d{1,18}")) {
+                    versions.put(Long.valueOf(idPart), Long.valueOf(value));
+                }
+            }
+        });
+        for (String field : MergeFields.FIELDS) {
+            String value = params.get("f_" + field);
+            if (value != null) {
+                sources.put(field, value);
+            }
+        }
+        if (members == null || members.stream().allMatch(m -> m == keep)) {
+            model.addAttribute("errorKey", "duplicates.cluster.noneSelected");
+            return showCluster(id, keep, principal.currentUser(), model);
+        }
+        try {
+            merge.mergeCluster(id, keep, members, versions, sources, principal.currentUser());
+        } catch (EditConflictException | ObjectOptimisticLockingFailureException e) {
+            model.addAttribute("errorKey", "duplicates.merge.conflict");
+            return showCluster(id, keep, principal.currentUser(), model);
+        } catch (RuleViolationException e) {
+            model.addAttribute("errorKey", e.reasonKey());
+            return showCluster(id, keep, principal.currentUser(), model);
+        } catch (IllegalStatusTransitionException e) {
+            model.addAttribute("errorKey", "customer.status.notAllowed");
+            return showCluster(id, keep, principal.currentUser(), model);
+        } catch (OwnerNotAssignableException e) {
+            model.addAttribute("errorKey", "customer.owner.notAssignable");
+            return showCluster(id, keep, principal.currentUser(), model);
+        }
+        Flash.success(flash, "duplicates.cluster.merged");
+        return "redirect:/customers/" + keep;
+    }
+
+    private String showCluster(long id, @Nullable Long keep, CurrentUser user, Model model) {
+        DuplicateCluster cluster = duplicates.cluster(id, user);
+        List<DuplicateClusterMember> members = duplicates.members(id, user);
+        DuplicateClusterMember kept = members.stream()
+                .filter(m -> keep != null && m.id() == keep)
+                .findFirst()
+                .orElse(members.get(0));
+        List<ClusterRow> rows = new ArrayList<>();
+        for (String field : MergeFields.FIELDS) {
+            boolean union = field.equals("tags") || field.equals("profile");
+            // the kept value unless it is empty, then the first member that has one
+            long source = kept.id();
+            if (isEmpty(kept.value(field))) {
+                source = members.stream()
+                        .filter(m -> !isEmpty(m.value(field)))
+                        .map(DuplicateClusterMember::id)
+                        .findFirst()
+                        .orElse(kept.id());
+            }
+            List<ClusterCell> cells = new ArrayList<>();
+            for (DuplicateClusterMember m : members) {
+                cells.add(new ClusterCell(m.id(), m.value(field), !union && m.id() == source));
+            }
+            rows.add(new ClusterRow(field, ENUM_FIELDS.get(field), cells, union));
+        }
+        model.addAttribute("cluster", cluster);
+        model.addAttribute("members", members);
+        model.addAttribute("kept", kept);
+        model.addAttribute("rows", rows);
+        return "data/duplicate-cluster";
+    }
+
+    private static boolean isEmpty(@Nullable Object value) {
+        return value == null || value.toString().isBlank();
     }
 
     @GetMapping("/scan")
