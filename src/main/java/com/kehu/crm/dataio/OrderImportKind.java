@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +59,9 @@ class OrderImportKind implements ImportKind {
             "line, raw, order_key, code, name, order_number, order_date, amount, status, product_code, quantity,"
                     + " unit_price";
 
+    /** Per running import: whether its file has lines, whether it has order numbers (set when staging starts). */
+    private final Map<Long, Shape> shapes = new ConcurrentHashMap<>();
+
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final MessageSource messages;
@@ -99,9 +103,15 @@ class OrderImportKind implements ImportKind {
 
     @Override
     public RowScreen screen(ImportContext context, int[] target) {
-        boolean lines = Arrays.stream(target).anyMatch(field -> field == PRODUCT_CODE);
-        return openScreen(context, lines);
+        Shape shape = new Shape(
+                Arrays.stream(target).anyMatch(field -> field == PRODUCT_CODE),
+                Arrays.stream(target).anyMatch(field -> field == ORDER_NUMBER));
+        shapes.put(context.id(), shape);
+        return openScreen(context, shape.lines());
     }
+
+    /** What the file's columns make of it: lines (a product code column), order numbers (an order number column). */
+    private record Shape(boolean lines, boolean numbered) {}
 
     private OrderRowScreen openScreen(ImportContext context, boolean lines) {
         String table = stage(context.id());
@@ -123,6 +133,7 @@ class OrderImportKind implements ImportKind {
 
     @Override
     public void cleanUp(long id) {
+        shapes.remove(id);
         jdbc.sql("drop table if exists " + stage(id)).update();
     }
 
@@ -133,8 +144,9 @@ class OrderImportKind implements ImportKind {
         if (!staged(table)) {
             restage(context);
         }
-        boolean lines = exists("select 1 from " + table + " where product_code is not null");
-        boolean numbered = exists("select 1 from " + table + " where order_number is not null");
+        Shape shape = shapes.get(id);
+        boolean lines = shape.lines();
+        boolean numbered = shape.numbered();
         Map<String, Object> me = new HashMap<>();
         me.put("createMissing", context.request().createMissingCustomers());
         me.put("admin", context.user().isAdmin());
@@ -250,7 +262,7 @@ class OrderImportKind implements ImportKind {
             createCustomers(id, me, table);
         }
         String prefix = "SO" + java.time.Year.now();
-        boolean lines = exists("select 1 from " + table + " where product_code is not null");
+        boolean lines = shapes.get(id).lines();
         int rows = lines ? insertWithLines(id, me, table, prefix) : insertHeaders(id, me, table, prefix);
         jdbc.sql("update import_job set inserted = :n where id = :id")
                 .param("n", rows)
@@ -482,10 +494,6 @@ class OrderImportKind implements ImportKind {
                 .param("t", table)
                 .query(Boolean.class)
                 .single();
-    }
-
-    private boolean exists(String query) {
-        return jdbc.sql("select exists (" + query + ")").query(Boolean.class).single();
     }
 
     /** Lower-case status label (constant, English, Chinese) to its constant. */
