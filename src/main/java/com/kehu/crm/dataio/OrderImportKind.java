@@ -255,6 +255,7 @@ class OrderImportKind implements ImportKind {
 
     @Override
     public void merge(ImportContext context) {
+        long started = System.nanoTime();
         long id = context.id();
         long me = context.user().id();
         String table = stage(id);
@@ -268,6 +269,8 @@ class OrderImportKind implements ImportKind {
                 .param("n", rows)
                 .param("id", id)
                 .update();
+        long facts = System.nanoTime();
+        log.info("Import {}: {} rows inserted in {} ms", id, rows, (facts - started) / 1_000_000);
         if (rows <= REFRESH_LIMIT) {
             List<Long> buyers = jdbc.sql("select distinct customer_id from sales_order where import_id = :id")
                     .param("id", id)
@@ -279,6 +282,7 @@ class OrderImportKind implements ImportKind {
             purchaseCounts.syncFromCompletedOrders();
             purchaseHistory.rebuildAll();
         }
+        log.info("Import {}: purchase counts and facts synced in {} ms", id, (System.nanoTime() - facts) / 1_000_000);
     }
 
     private void createCustomers(long id, long me, String table) {
