@@ -144,6 +144,8 @@ class OrderImportKind implements ImportKind {
         if (!staged(table)) {
             restage(context);
         }
+        // a fresh table has no statistics: without them the planner guesses the joins over 10M rows blind
+        jdbc.sql("analyze " + table).update();
         Shape shape = shapes.get(id);
         boolean lines = shape.lines();
         boolean numbered = shape.numbered();
