@@ -213,7 +213,7 @@ class ImportRunner {
 
     private void finish(long id, ImportRequest request, CurrentUser user) {
         Map<String, Object> counts = jdbc.sql("""
-                        update import_job j set status = 'DONE', finished_at = now(),
+                        update import_job j set status = 'DONE', finished_at = clock_timestamp(),
                             inserted = j.inserted + s.inserted, updated = j.updated + s.updated,
                             skipped = j.skipped + s.skipped, failed = s.failed
                         from (select count(*) filter (where action = 'INSERT') as inserted,
