@@ -2,6 +2,7 @@ package com.kehu.crm.dataio;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One type of import (customers, orders, ...): which staging columns of {@code import_row} its fields fill, how file
@@ -46,4 +47,15 @@ interface ImportKind {
     default boolean createsMissingCustomers() {
         return false;
     }
+
+    /**
+     * A screen that checks rows while the file streams and stages the good ones itself (see {@link RowScreen}), or
+     * null (the default) to have every row staged in import_row. Called once per import, after the headers are read.
+     */
+    default @Nullable RowScreen screen(ImportContext context, int[] target) {
+        return null;
+    }
+
+    /** Drops whatever the kind staged outside import_row; called when the import ends, whatever the outcome. */
+    default void cleanUp(long id) {}
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
@@ -72,26 +73,31 @@ class ImportRunner {
     }
 
     void run(long id, ImportRequest request, CurrentUser user) {
+        ImportKind kind = null;
         try {
             jdbc.sql("update import_job set status = 'RUNNING', started_at = now() where id = :id")
                     .param("id", id)
                     .update();
-            ImportKind kind = kind(request.type());
+            kind = kind(request.type());
             Charset charset = ImportSources.charset(request.file(), request.encoding());
             jdbc.sql("update import_job set encoding = :e where id = :id")
                     .param("e", charset.name())
                     .param("id", id)
                     .update();
-            int headerCount = stage(id, request, kind, charset);
-            ImportContext context = new ImportContext(id, request, user, headerCount, assignable(user));
+            ImportContext context = stage(id, request, user, kind, charset, true);
+            long validating = System.nanoTime();
             kind.validate(context);
+            long merging = System.nanoTime();
+            log.info("Import {}: validated in {} ms", id, (merging - validating) / 1_000_000);
             if (request.allOrNothing() && reject(id)) {
                 return;
             }
+            ImportKind merged = kind;
             tx.executeWithoutResult(s -> {
-                kind.merge(context);
+                merged.merge(context);
                 finish(id, request, user);
             });
+            log.info("Import {}: merged in {} ms", id, (System.nanoTime() - merging) / 1_000_000);
         } catch (Exception e) {
             jdbc.sql("update import_job set status = 'FAILED', failure = :f, finished_at = now() where id = :id")
                     // a message key for the screen; the exception itself goes to the log only
@@ -100,6 +106,9 @@ class ImportRunner {
                     .update();
             log.warn("Import {} failed", id, e);
         } finally {
+            if (kind != null) {
+                kind.cleanUp(id);
+            }
             try {
                 Files.deleteIfExists(request.file());
             } catch (IOException ignored) {
@@ -121,9 +130,14 @@ class ImportRunner {
                         where j.id = :id and f.failed > 0""").param("id", id).update() > 0;
     }
 
-    /** Streams the file into import_row; returns the number of header columns. */
-    private int stage(long id, ImportRequest request, ImportKind kind, Charset charset)
+    /**
+     * Streams the file into import_row, or, when {@code screened} and the kind screens rows as they stream (orders),
+     * only the rows it rejects (it stages the good ones itself); returns the context for validation and merge.
+     */
+    private ImportContext stage(
+            long id, ImportRequest request, CurrentUser user, ImportKind kind, Charset charset, boolean screened)
             throws IOException, SQLException {
+        long started = System.nanoTime();
         long size = Files.size(request.file());
         jdbc.sql("update import_job set file_bytes = :s where id = :id")
                 .param("s", size)
@@ -141,26 +155,37 @@ class ImportRunner {
                     .param("h", headers.toArray(String[]::new))
                     .param("id", id)
                     .update();
+            ImportContext context = new ImportContext(id, request, user, headers.size(), assignable(user));
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             CopyIn copy = connection
                     .unwrap(PGConnection.class)
                     .getCopyAPI()
-                    .copyIn("copy import_row (import_id, line, raw, columns, " + String.join(", ", fields)
-                            + ") from stdin");
+                    .copyIn("copy import_row (import_id, line, raw, columns, error, error_arg, order_key, "
+                            + String.join(", ", fields) + ") from stdin");
             int rows = 0;
-            try {
+            try (RowScreen screen = screened ? kind.screen(context, target) : null) {
                 StringBuilder chunk = new StringBuilder();
                 List<String> record;
                 while ((record = source.next()) != null) {
-                    appendRow(chunk, id, source.line(), record, target, fields.size());
+                    String[] values = values(record, target, fields.size());
+                    RowScreen.Rejection rejection = null;
+                    if (screen == null || (rejection = screen.screen(source.line(), record, values)) != null) {
+                        appendRow(chunk, id, source.line(), record, values, rejection);
+                    }
                     rows++;
                     if (rows % CHUNK == 0) {
                         flush(copy, chunk);
+                        if (screen != null) {
+                            screen.flush();
+                        }
                         progress(id, rows, source.bytesRead());
                     }
                 }
                 flush(copy, chunk);
+                if (screen != null) {
+                    screen.finish();
+                }
                 copy.endCopy();
                 connection.commit();
             } finally {
@@ -173,7 +198,8 @@ class ImportRunner {
                     .param("n", rows)
                     .param("id", id)
                     .update();
-            return headers.size();
+            log.info("Import {}: {} rows staged in {} ms", id, rows, (System.nanoTime() - started) / 1_000_000);
+            return context;
         }
     }
 
@@ -187,8 +213,9 @@ class ImportRunner {
 
     private void finish(long id, ImportRequest request, CurrentUser user) {
         Map<String, Object> counts = jdbc.sql("""
-                        update import_job j set status = 'DONE', finished_at = now(),
-                            inserted = s.inserted, updated = s.updated, skipped = s.skipped, failed = s.failed
+                        update import_job j set status = 'DONE', finished_at = clock_timestamp(),
+                            inserted = j.inserted + s.inserted, updated = j.updated + s.updated,
+                            skipped = j.skipped + s.skipped, failed = s.failed
                         from (select count(*) filter (where action = 'INSERT') as inserted,
                                      count(*) filter (where action = 'UPDATE') as updated,
                                      count(*) filter (where action = 'SKIP') as skipped,
@@ -229,18 +256,37 @@ class ImportRunner {
         return target;
     }
 
-    private static void appendRow(
-            StringBuilder out, long id, int line, List<String> record, int[] target, int fieldCount) {
+    /** The row's value of each field (stripped; null when empty or unmapped). */
+    static @Nullable String[] values(List<String> record, int[] target, int fieldCount) {
         String[] values = new String[fieldCount];
         for (int i = 0; i < record.size() && i < target.length; i++) {
-            String value = record.get(i).strip();
-            if (target[i] >= 0 && !value.isEmpty()) {
-                values[target[i]] = value;
+            if (target[i] >= 0) {
+                String value = record.get(i).strip();
+                if (!value.isEmpty()) {
+                    values[target[i]] = value;
+                }
             }
         }
+        return values;
+    }
+
+    private static void appendRow(
+            StringBuilder out,
+            long id,
+            int line,
+            List<String> record,
+            @Nullable String[] values,
+            RowScreen.@Nullable Rejection rejection) {
         out.append(id).append('\t').append(line).append('\t');
         out.append(escape(textArray(record))).append('\t');
         out.append(record.size());
+        if (rejection == null) {
+            out.append("\t\\N\t\\N\t\\N");
+        } else {
+            out.append('\t').append(escape(rejection.reason()));
+            out.append('\t').append(rejection.arg() == null ? "\\N" : escape(rejection.arg()));
+            out.append('\t').append(rejection.group() == null ? "\\N" : escape(rejection.group()));
+        }
         for (String value : values) {
             out.append('\t').append(value == null ? "\\N" : escape(value));
         }
@@ -249,8 +295,16 @@ class ImportRunner {
 
     /** COPY text format: backslash, tab, newline and carriage return are escaped. */
     static String escape(String value) {
-        StringBuilder escaped = new StringBuilder(value.length());
-        for (char ch : value.toCharArray()) {
+        int i = 0;
+        while (i < value.length() && !needsEscape(value.charAt(i))) {
+            i++;
+        }
+        if (i == value.length()) {
+            return value;
+        }
+        StringBuilder escaped = new StringBuilder(value.length() + 8).append(value, 0, i);
+        for (; i < value.length(); i++) {
+            char ch = value.charAt(i);
             switch (ch) {
                 case '\\' -> escaped.append("\\\\");
                 case '\t' -> escaped.append("\\t");
@@ -260,6 +314,10 @@ class ImportRunner {
             }
         }
         return escaped.toString();
+    }
+
+    private static boolean needsEscape(char ch) {
+        return ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r';
     }
 
     static String textArray(List<String> values) {

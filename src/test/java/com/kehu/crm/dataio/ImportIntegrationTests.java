@@ -351,7 +351,18 @@ class ImportIntegrationTests {
         assertThat(mvc.delete()
                         .uri("/api/v1/imports/" + done.get("id").asLong())
                         .with(httpBasic("manager", PASSWORD)))
-                .hasStatus(HttpStatus.CONFLICT);
+                .hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(jdbc.sql("select count(*) from sales_order where customer_id = :c")
+                        .param("c", customer)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(completedOrders(customer)).isZero();
+        assertThat(jdbc.sql("select count(*) from customer_purchase where customer_id = :c")
+                        .param("c", customer)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
