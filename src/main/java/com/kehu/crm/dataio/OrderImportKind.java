@@ -309,8 +309,12 @@ class OrderImportKind implements ImportKind {
                         + " total_amount, cost_amount, created_by, created_at, updated_at, import_id)"
                         + " select nextval('sales_order_seq'),"
                         + " coalesce(t.order_number, :prefix || kehu_pad(nextval('sales_order_number_seq'), 6)),"
-                        + " c.id, t.order_date, 'CNY', t.status, t.amount, 0, :me, now(), now(), :id"
-                        + " from " + table + " t join customer c on c.code = t.code")
+                        + " t.customer_id, t.order_date, 'CNY', t.status, t.amount, 0, :me, now(), now(), :id"
+                        // in (customer, date) order: the customer/date index, the largest one inserted into at random
+                        // otherwise, is then filled page by page (1M rows into 4M: 26 s instead of 35 s)
+                        + " from (select c.id as customer_id, t.* from " + table
+                        + " t join customer c on c.code = t.code"
+                        + " order by c.id, t.order_date) t")
                 .param("prefix", prefix)
                 .param("me", me)
                 .param("id", id)
@@ -334,7 +338,7 @@ class OrderImportKind implements ImportKind {
                         + " select o.order_id,"
                         + " coalesce(o.order_number, :prefix || kehu_pad(nextval('sales_order_number_seq'), 6)),"
                         + " c.id, o.order_date, 'CNY', o.status, o.total, o.cost, :me, now(), now(), :id"
-                        + " from orders o join customer c on c.code = o.code returning id)"
+                        + " from orders o join customer c on c.code = o.code order by c.id, o.order_date returning id)"
                         + " insert into order_line (id, order_id, line_no, product_id, quantity, unit_price,"
                         + " discount_percent, unit_cost, net_amount)"
                         + " select nextval('order_line_seq'), o.order_id,"
