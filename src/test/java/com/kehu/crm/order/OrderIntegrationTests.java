@@ -128,7 +128,7 @@ class OrderIntegrationTests {
                 .bodyJson()
                 .extractingPath("$.orderNumber")
                 .asString()
-                .matches("SO\\d{10}");
+                .matches("SO\\d{10,}");
         assertThat(mvc.get().uri("/api/v1/orders/" + order).with(httpBasic("manager", PASSWORD)))
                 .bodyJson()
                 .extractingPath("$.marginAmount")
