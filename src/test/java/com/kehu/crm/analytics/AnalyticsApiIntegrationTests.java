@@ -34,6 +34,9 @@ class AnalyticsApiIntegrationTests {
     @Autowired
     MetricsRefresh refresh;
 
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService users;
+
     /** Each set-up's big buyer buys more than the one before, so the latest is first by profit whatever ran before. */
     static final java.util.concurrent.atomic.AtomicInteger ROUND = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -156,5 +159,31 @@ class AnalyticsApiIntegrationTests {
         assertThat(churn.get("parameters").get("literatureBand").get(1).asDouble())
                 .isEqualTo(0.3);
         assertThat(mvc.get().uri("/api/v1/analytics/rfm")).hasStatus(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void theCustomerPagesAnalyticsTabExplainsEachClass() throws Exception {
+        var rep1 = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+                users.loadUserByUsername("rep1"));
+        assertThat(mvc.get().uri("/customers/" + mine + "/analytics").with(rep1))
+                .hasStatusOk()
+                .bodyText()
+                .contains("data-section=\"valueTier\"")
+                .contains("VIP: 12-month profit ¥")
+                .contains("Attitude unknown");
+        assertThat(mvc.get()
+                        .uri("/customers/" + mine + "/analytics")
+                        .header("Accept-Language", "zh-CN")
+                        .with(rep1))
+                .hasStatusOk()
+                .bodyText()
+                .contains("贵宾型客户：近12个月利润")
+                .contains("价值分级");
+        assertThat(mvc.get().uri("/customers/" + theirs + "/analytics").with(rep1))
+                .hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(mvc.get().uri("/customers/" + mine).with(rep1))
+                .hasStatusOk()
+                .bodyText()
+                .contains("/customers/" + mine + "/analytics");
     }
 }
