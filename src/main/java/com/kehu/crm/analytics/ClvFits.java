@@ -82,30 +82,37 @@ public class ClvFits {
 
     public Fit fit(Request request, @Nullable Long userId) {
         ClvTimeUnit unit = request.timeUnit();
-        List<RepeatHistory> histories = jdbc.sql(PER_CUSTOMER + """
-                        select x, last_day - first_day as tx, cast(:end as date) - first_day as t, count(*) as n
-                        from cohort group by 1, 2, 3""")
+        List<RepeatHistory> histories = new java.util.ArrayList<>();
+        List<SpendHistory> spends = new java.util.ArrayList<>();
+        // one pass over the orders for both models: grouping sets give the (x, t_x, T) groups of BG/NBD and the
+        // (x, mean spend) groups of Gamma-Gamma from the same per-customer rows
+        jdbc.sql(PER_CUSTOMER + """
+                        , summary as (
+                            select x, last_day - first_day as tx, cast(:end as date) - first_day as t,
+                                   case when x > 0 and total - first_amount > 0
+                                        then round((total - first_amount) / x, 2) end as mean
+                            from cohort
+                        )
+                        select x, tx, t, mean, count(*) as n, grouping(tx) as spend_row
+                        from summary
+                        group by grouping sets ((x, tx, t), (x, mean))""")
                 .param("end", request.calibrationEnd())
                 .param("from", request.cohortFrom())
                 .param("to", request.cohortTo())
-                .query((rs, n) -> {
+                .query(rs -> {
                     int x = rs.getInt("x");
-                    return new RepeatHistory(
-                            x, x == 0 ? 0 : unit.of(rs.getInt("tx")), unit.of(rs.getInt("t")), rs.getLong("n"));
-                })
-                .list();
+                    long n = rs.getLong("n");
+                    if (rs.getInt("spend_row") == 0) {
+                        histories.add(new RepeatHistory(
+                                x, x == 0 ? 0 : unit.of(rs.getInt("tx")), unit.of(rs.getInt("t")), n));
+                    } else if (rs.getBigDecimal("mean") != null) {
+                        spends.add(new SpendHistory(x, rs.getDouble("mean"), n));
+                    }
+                });
         if (histories.isEmpty()) {
             throw new NothingToFitException();
         }
         BgNbdFit bg = BgNbdFit.fit(histories);
-        List<SpendHistory> spends = jdbc.sql(PER_CUSTOMER + """
-                        select x, round((total - first_amount) / x, 2) as mean, count(*) as n
-                        from cohort where x > 0 and total - first_amount > 0 group by 1, 2""")
-                .param("end", request.calibrationEnd())
-                .param("from", request.cohortFrom())
-                .param("to", request.cohortTo())
-                .query((rs, n) -> new SpendHistory(rs.getInt("x"), rs.getDouble("mean"), rs.getLong("n")))
-                .list();
         GammaGammaFit gg = spends.isEmpty() ? null : GammaGammaFit.fit(spends);
         long id = jdbc.sql("select nextval('clv_fit_seq')").query(Long.class).single();
         Instant now = clock.instant();

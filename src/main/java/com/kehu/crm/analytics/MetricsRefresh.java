@@ -67,6 +67,9 @@ public class MetricsRefresh {
     private final MetricsClassification classification;
     private final ClvFits fits;
     private final boolean refreshOnStartup;
+    /** When the current step began (the refresh runs on one thread), for the log of step durations. */
+    private long stepStarted;
+
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "analytics-refresh");
         thread.setDaemon(true);
@@ -245,6 +248,11 @@ public class MetricsRefresh {
             }
             jdbc.sql("analyze " + metricsTable).update();
             swap(metricsTable);
+            log.info(
+                    "Analytics refresh {}: {} took {} ms",
+                    id,
+                    STEPS.get(3),
+                    (System.nanoTime() - stepStarted) / 1_000_000);
             jdbc.sql("""
                             update analytics_refresh set status = 'DONE', steps_done = steps_total, phase = null,
                                 finished_at = now()
@@ -282,6 +290,11 @@ public class MetricsRefresh {
     }
 
     private void step(long id, int done) {
+        long now = System.nanoTime();
+        if (done > 0) {
+            log.info("Analytics refresh {}: {} took {} ms", id, STEPS.get(done - 1), (now - stepStarted) / 1_000_000);
+        }
+        stepStarted = now;
         jdbc.sql("update analytics_refresh set steps_done = :done, phase = :phase where id = :id")
                 .param("done", done)
                 .param("phase", STEPS.get(done))
