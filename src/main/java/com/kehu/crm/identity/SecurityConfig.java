@@ -89,6 +89,8 @@ class SecurityConfig {
                     auth.requestMatchers("/api/v1/analytics/refresh", "/api/v1/analytics/refresh/**")
                             .hasRole(Role.MANAGER.name());
                     auth.requestMatchers("/api/v1/analytics/clv/**").hasRole(Role.MANAGER.name());
+                    auth.requestMatchers(HttpMethod.PUT, "/api/v1/analytics/parameters")
+                            .hasRole(Role.ADMIN.name());
                     customerRules(auth, "/api/v1/customers");
                     customerRules(auth, "/api/v1/contacts");
                     customerRules(auth, "/api/v1/opportunities");

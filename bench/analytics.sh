@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Analytics benchmark (issue 7) on the campaign benchmark's database (1,000,000 customers, 10,000,000 orders; made by
+# `GENERATE_ONLY=1 bench/campaign-performance.sh` if missing). In one run:
+#   (a) the baseline: the bare SQL aggregation of the completed orders per customer (one pass, materialised);
+#   (b) POST /api/v1/analytics/clv/fit (BG/NBD + Gamma-Gamma on every buyer, weeks);
+#   (c) POST /api/v1/analytics/refresh, polled until DONE (the app logs each step's time);
+#   (d) each report API as admin (everything) and as rep1, ITERATIONS times: p50 and p95 from Tomcat's access log.
+#
+#   bench/analytics.sh [iterations=30]
+#
+# Needs the local PostgreSQL on 127.0.0.1:5432 (user postgres). Leaves kehu_bench_campaign behind.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ITERATIONS="${1:-30}"
+PORT="${BENCH_PORT:-8203}"
+DB=kehu_bench_campaign
+OUT=bench/results/analytics
+mkdir -p "$OUT"
+rm -f "$OUT"/access_log*.txt
+
+log() { printf '==> %s %s\n' "$(date +%T)" "$*"; }
+sql() { psql -h 127.0.0.1 -U postgres -d $DB -v ON_ERROR_STOP=1 -q "$@"; }
+
+if ! psql -h 127.0.0.1 -U postgres -Atc "select 1 from pg_database where datname = '$DB'" | grep -q 1; then
+    log "No $DB: generating it"
+    GENERATE_ONLY=1 bash bench/campaign-performance.sh
+fi
+[ "${SKIP_BUILD:-0}" = 1 ] || ./mvnw -B -q -ntp -DskipTests package
+
+log "Baseline: the bare aggregation of completed orders per customer"
+start=$(date +%s%N)
+sql -c "create temp table b as select customer_id, count(*) as orders, count(distinct order_date) as days,
+               min(order_date) as first_day, max(order_date) as last_day, sum(total_amount) as revenue,
+               sum(total_amount - cost_amount) as margin
+        from sales_order where status = 'COMPLETED' group by customer_id"
+BASELINE_MS=$(( ($(date +%s%N) - start) / 1000000 ))
+log "baseline ${BASELINE_MS} ms"
+
+log "Starting the app"
+SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$DB" SPRING_DATASOURCE_USERNAME=postgres \
+SPRING_DATASOURCE_PASSWORD=postgres \
+java -Xmx1g -jar target/kehu-crm-0.1.0-SNAPSHOT.jar --server.port="$PORT" \
+    --crm.demo.customer-count=0 --crm.demo.pipeline=false --crm.demo.support=false \
+    --crm.demo.marketing=false --crm.demo.orders=false --crm.analytics.refresh.on-startup=false \
+    --crm.marketing.care.run-on-startup=false \
+    --server.tomcat.accesslog.enabled=true --server.tomcat.basedir="$PWD/$OUT/tomcat" \
+    --server.tomcat.accesslog.directory="$PWD/$OUT" --server.tomcat.accesslog.prefix=access_log \
+    --server.tomcat.accesslog.suffix=.txt --server.tomcat.accesslog.file-date-format= \
+    --server.tomcat.accesslog.pattern='%r %s %D' --server.tomcat.accesslog.buffered=false > "$OUT/app.log" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true' EXIT
+until curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null; do
+    kill -0 $APP 2>/dev/null || { tail -50 "$OUT/app.log"; exit 1; }
+    sleep 2
+done
+api() { curl -sf -u "$1:kehu-demo" "${@:2}"; }
+
+log "Fitting the models"
+start=$(date +%s%N)
+api manager -X POST -H 'Content-Type: application/json' \
+    -d "{\"calibrationEnd\": \"$(date +%F)\", \"timeUnit\": \"WEEK\"}" \
+    "http://127.0.0.1:$PORT/api/v1/analytics/clv/fit" > "$OUT/fit.json"
+FIT_MS=$(( ($(date +%s%N) - start) / 1000000 ))
+log "fit ${FIT_MS} ms: $(cat "$OUT/fit.json")"
+
+log "Refreshing the metrics"
+start=$(date +%s%N)
+ID=$(api manager -X POST "http://127.0.0.1:$PORT/api/v1/analytics/refresh" | sed 's/.*"id":\([0-9]*\).*/\1/')
+while :; do
+    STATUS=$(api manager "http://127.0.0.1:$PORT/api/v1/analytics/refresh/$ID" || true)
+    case "$STATUS" in *'"status":"DONE"'*|*'"status":"FAILED"'*) break ;; esac
+    sleep 1
+done
+REFRESH_MS=$(( ($(date +%s%N) - start) / 1000000 ))
+log "refresh ${REFRESH_MS} ms: $STATUS"
+grep "Analytics refresh $ID:" "$OUT/app.log" || true
+
+log "Reports, $ITERATIONS times each as admin and as rep1"
+CUSTOMER=$(sql -Atc "select min(c.id) from customer c join app_user u on u.id = c.owner_id where u.username = 'rep1'")
+REPORTS="value-tiers rfm loyalty lifecycle churn satisfaction funnel support customers/$CUSTOMER"
+for user in admin rep1; do
+    for report in $REPORTS; do
+        for _ in $(seq "$ITERATIONS"); do
+            api $user "http://127.0.0.1:$PORT/api/v1/analytics/$report?u=$user" > /dev/null || true
+        done
+    done
+done
+sleep 1
+
+{
+    echo "machine: $(nproc) vCPU, $(free -g | awk '/Mem:/ {print $2}') GiB, $(psql -h 127.0.0.1 -U postgres -Atc 'select version()' | cut -d, -f1), $(date -u +%FT%TZ)"
+    echo "customers: $(sql -Atc 'select count(*) from customer')  orders: $(sql -Atc 'select count(*) from sales_order')  completed: $(sql -Atc "select count(*) from sales_order where status = 'COMPLETED'")"
+    echo "baseline_ms=$BASELINE_MS fit_ms=$FIT_MS refresh_ms=$REFRESH_MS ratio_refresh_to_baseline=$(awk "BEGIN {printf \"%.1f\", $REFRESH_MS / $BASELINE_MS}")"
+    grep "Analytics refresh $ID:" "$OUT/app.log" | sed 's/.*Analytics refresh/refresh/' || true
+    echo "report user p50_ms p95_ms"
+    for user in admin rep1; do
+        for report in $REPORTS; do
+            grep "GET /api/v1/analytics/$report?u=$user " "$OUT/access_log.txt" | awk '{print $NF / 1000}' | sort -n |
+                awk -v r="$report" -v u="$user" '{a[NR]=$1} END {if (NR) printf "%s %s %.1f %.1f\n", r, u, a[int(NR*0.5+0.5)], a[int(NR*0.95+0.5)]}'
+        done
+    done
+} | tee "$OUT/summary.txt"
