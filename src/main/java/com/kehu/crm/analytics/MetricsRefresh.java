@@ -182,13 +182,16 @@ public class MetricsRefresh {
                 .optional();
     }
 
-    /** A refresh RUNNING while nobody holds the lock was left by a stopped instance: close it. */
+    /**
+     * A refresh queued or running for over a minute while nobody holds the lock was left by a stopped instance (a
+     * queued one is picked up at once by its instance's executor): close it.
+     */
     private void closeAbandoned() {
         jdbc.sql("""
                         update analytics_refresh set status = 'FAILED', failure = 'analytics.refresh.failure.abandoned',
                             finished_at = now()
-                        where status = 'RUNNING'
-                          and started_at < now() - interval '1 minute'
+                        where status in ('QUEUED', 'RUNNING')
+                          and coalesce(started_at, requested_at) < now() - interval '1 minute'
                           and pg_try_advisory_xact_lock(:lock)""").param("lock", LOCK).update();
     }
 
