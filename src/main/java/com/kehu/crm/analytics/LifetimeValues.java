@@ -185,6 +185,11 @@ class LifetimeValues {
         double clv = 0;
         for (int k = 1; k <= months; k++) {
             double expected = bg.expectedPurchases(history, k * monthUnits);
+            // expected purchases can only grow with time; when the series says otherwise (parameters so extreme that
+            // the hypergeometric series loses its precision), the model's numbers are not usable for this customer
+            if (!Double.isFinite(expected) || expected < previous - 1e-9) {
+                return simple(row, day, retention, months, monthlyDiscount);
+            }
             clv += (expected - previous) * spend * row.marginRatio() / Math.pow(1 + monthlyDiscount, k);
             previous = expected;
         }

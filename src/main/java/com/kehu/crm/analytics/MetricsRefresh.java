@@ -272,8 +272,24 @@ public class MetricsRefresh {
         return fits.latest()
                 .filter(fit ->
                         fit.bgCustomers() >= p.clvMinCustomers() && fit.ggCustomers() * 10L >= p.clvMinCustomers())
+                .filter(MetricsRefresh::identified)
                 .map(fit -> new LifetimeValues.Models(fit.bgNbd(), fit.gammaGamma(), fit.timeUnit()))
                 .orElse(null);
+    }
+
+    /**
+     * Whether the fit describes heterogeneous customers: when every customer buys at the same rate and nobody drops
+     * out, maximum likelihood drives r, α and b (and q, γ) towards infinity (the Poisson limit) and the closed forms
+     * lose their precision there; such a fit is kept and shown, but lifetime values use the simple estimate.
+     */
+    static boolean identified(ClvFits.Fit fit) {
+        double limit = 1e6;
+        boolean bg = fit.bgNbd().r() < limit
+                && fit.bgNbd().alpha() < limit
+                && fit.bgNbd().b() < limit;
+        boolean gg = fit.gammaGamma() == null
+                || (fit.gammaGamma().q() < limit && fit.gammaGamma().gamma() < limit * 1e3);
+        return bg && gg;
     }
 
     /** Puts the new table in place of customer_metrics, with the canonical constraint and index names. */

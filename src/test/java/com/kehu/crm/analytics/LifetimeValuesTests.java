@@ -60,4 +60,30 @@ class LifetimeValuesTests {
         assertThat(value.pAlive()).isNull();
         assertThat(value.expectedOrderValue()).isCloseTo(200, within(1e-9));
     }
+
+    @Test
+    void aFitInThePoissonLimitIsNotUsedForLifetimeValues() {
+        // what a fit returns when every customer buys at the same rate and nobody drops out
+        var degenerate = new ClvFits.Fit(
+                1,
+                DAY,
+                ClvTimeUnit.WEEK,
+                null,
+                null,
+                new BgNbd(6.1e9, 1.0e11, 150, 5.1e8),
+                -1,
+                450_000,
+                new GammaGamma(0.25, 9.7e6, 4.1e11),
+                -1.0,
+                450_000,
+                java.time.Instant.now());
+        assertThat(MetricsRefresh.identified(degenerate)).isFalse();
+        var usual = new ClvFits.Fit(
+                1, DAY, ClvTimeUnit.WEEK, null, null, BG, -1, 450_000, GG, -1.0, 450_000, java.time.Instant.now());
+        assertThat(MetricsRefresh.identified(usual)).isTrue();
+        // and where the series misbehaves for one customer anyway, that customer gets the simple estimate
+        var models = new LifetimeValues.Models(new BgNbd(6.1e9, 1.0e11, 150, 5.1e8), null, ClvTimeUnit.WEEK);
+        LifetimeValues.Value value = LifetimeValues.model(ROW, DAY, models, 36, 0, 0.5);
+        assertThat(value.clv()).isGreaterThanOrEqualTo(0);
+    }
 }
