@@ -188,9 +188,7 @@ public class AnalyticsQueries {
 
     /** The statement with the scope condition in place of %s (owner ids as a bind parameter). */
     private JdbcClient.StatementSpec scoped(String sql, OwnerScope scope) {
-        String condition = scope.all() ? "true" : scope.isEmpty() ? "false" : "owner_id = any(:owners)";
-        JdbcClient.StatementSpec spec = jdbc.sql(sql.formatted(condition));
-        return scope.all() || scope.isEmpty() ? spec : spec.param("owners", scope.ownerIdArray());
+        return ScopeSql.owners(jdbc.sql(sql.formatted(ScopeSql.condition(scope, "owner_id"))), scope);
     }
 
     private static @Nullable Double doubleOrNull(java.sql.ResultSet rs, int column) throws java.sql.SQLException {

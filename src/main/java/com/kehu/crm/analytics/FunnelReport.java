@@ -69,36 +69,37 @@ public class FunnelReport {
             List<Pipeline> weightedPipeline) {}
 
     public Report report(LocalDate from, LocalDate to, Scope narrow, CurrentUser user) {
-        Filter filter = filter(narrow, user);
-        List<StageCount> entries = bind(jdbc.sql("""
+        OwnerScope owners = filter(narrow, user);
+        String condition = ScopeSql.condition(owners, "o.owner_id");
+        List<StageCount> entries = ScopeSql.period(jdbc.sql("""
                                 select s.to_stage, count(*) from analytics_stage_change_v s
                                 join analytics_opportunity_v o on o.id = s.opportunity_id
                                 where s.changed_at >= :from and s.changed_at < :to_end and %s
-                                group by s.to_stage""".formatted(filter.sql)), filter, from, to)
+                                group by s.to_stage""".formatted(condition)), owners, from, to)
                 .query((rs, n) -> new StageCount(rs.getString(1), rs.getLong(2), null))
                 .list();
-        List<StageCount> cohort = cohort(filter, from, to);
-        List<Group> overall = groups("'ALL'", filter, from, to);
+        List<StageCount> cohort = cohort(condition, owners, from, to);
+        List<Group> overall = groups("'ALL'", condition, owners, from, to);
         return new Report(
                 from,
                 to,
                 ordered(entries),
                 cohort,
                 overall.isEmpty() ? new Group("ALL", 0, 0, 0, null, null) : overall.get(0),
-                groups("u.display_name", filter, from, to),
-                groups("coalesce(t.name, '—')", filter, from, to),
-                bind(jdbc.sql("""
+                groups("u.display_name", condition, owners, from, to),
+                groups("coalesce(t.name, '—')", condition, owners, from, to),
+                ScopeSql.period(jdbc.sql("""
                                         select o.currency, sum(o.amount), round(sum(o.amount * o.probability / 100.0), 2)
                                         from analytics_opportunity_v o
                                         where o.stage in ('PROSPECTING', 'QUALIFICATION', 'PROPOSAL', 'NEGOTIATION')
                                           and %s
-                                        group by o.currency order by o.currency""".formatted(filter.sql)), filter, from, to)
+                                        group by o.currency order by o.currency""".formatted(condition)), owners, from, to)
                         .query((rs, n) -> new Pipeline(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3)))
                         .list());
     }
 
-    private List<StageCount> cohort(Filter filter, LocalDate from, LocalDate to) {
-        long[] reached = bind(jdbc.sql("""
+    private List<StageCount> cohort(String condition, OwnerScope owners, LocalDate from, LocalDate to) {
+        long[] reached = ScopeSql.period(jdbc.sql("""
                                 with depth as (
                                     select o.id, max(case s.to_stage when 'PROSPECTING' then 1 when 'QUALIFICATION' then 2
                                                     when 'PROPOSAL' then 3 when 'NEGOTIATION' then 4 when 'WON' then 5
@@ -111,7 +112,7 @@ public class FunnelReport {
                                 select count(*) filter (where depth >= 1), count(*) filter (where depth >= 2),
                                        count(*) filter (where depth >= 3), count(*) filter (where depth >= 4),
                                        count(*) filter (where depth >= 5)
-                                from depth""".formatted(filter.sql)), filter, from, to)
+                                from depth""".formatted(condition)), owners, from, to)
                 .query((rs, n) ->
                         new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)})
                 .single();
@@ -124,8 +125,8 @@ public class FunnelReport {
     }
 
     /** Created, won, lost, win rate and cycle per {@code group} (an SQL expression written here, never input). */
-    private List<Group> groups(String group, Filter filter, LocalDate from, LocalDate to) {
-        return bind(jdbc.sql("""
+    private List<Group> groups(String group, String condition, OwnerScope owners, LocalDate from, LocalDate to) {
+        return ScopeSql.period(jdbc.sql("""
                                 select %1$s as grp,
                                        count(*) filter (where o.created_at >= :from and o.created_at < :to_end),
                                        count(*) filter (where o.stage = 'WON' and o.closed_on between :from and :to),
@@ -137,7 +138,7 @@ public class FunnelReport {
                                 left join team t on t.id = o.team_id
                                 where %2$s and ((o.created_at >= :from and o.created_at < :to_end)
                                                 or o.closed_on between :from and :to)
-                                group by 1 order by 1""".formatted(group, filter.sql)), filter, from, to)
+                                group by 1 order by 1""".formatted(group, condition)), owners, from, to)
                 .query((rs, n) -> {
                     long won = rs.getLong(3);
                     long lost = rs.getLong(4);
@@ -161,11 +162,10 @@ public class FunnelReport {
         return sorted;
     }
 
-    private record Filter(String sql, Long @Nullable [] owners) {}
-
-    private Filter filter(Scope narrow, CurrentUser user) {
+    /** The deals' owners the reader asked for, within those the reader may see. */
+    private OwnerScope filter(Scope narrow, CurrentUser user) {
         OwnerScope scope = access.readScope(user);
-        OwnerScope narrowed = switch (narrow) {
+        return switch (narrow) {
             case ALL -> scope;
             case MINE -> scope.includes(user.id()) ? OwnerScope.of(Set.of(user.id())) : OwnerScope.nobody();
             case TEAM -> {
@@ -183,18 +183,5 @@ public class FunnelReport {
                 yield OwnerScope.of(team);
             }
         };
-        if (narrowed.all()) {
-            return new Filter("true", null);
-        }
-        if (narrowed.isEmpty()) {
-            return new Filter("false", null);
-        }
-        return new Filter("o.owner_id = any(:owners)", narrowed.ownerIdArray());
-    }
-
-    private static JdbcClient.StatementSpec bind(
-            JdbcClient.StatementSpec spec, Filter filter, LocalDate from, LocalDate to) {
-        spec = spec.param("from", from).param("to", to).param("to_end", to.plusDays(1));
-        return filter.owners() == null ? spec : spec.param("owners", filter.owners());
     }
 }

@@ -147,8 +147,8 @@ public class SatisfactionReport {
                        (100.0 * (count(*) filter (where a.recommend >= 9) - count(*) filter (where a.recommend <= 6))
                            / count(*))::float8
                 from answers a left join indexes am on am.grp = a.grp
-                group by a.grp order by a.grp""".formatted(group, joins, condition(scope, "c.owner_id"));
-        return bind(jdbc.sql(sql), scope, from, to)
+                group by a.grp order by a.grp""".formatted(group, joins, ScopeSql.condition(scope, "c.owner_id"));
+        return ScopeSql.period(jdbc.sql(sql), scope, from, to)
                 .param("codes", weights.keySet().toArray(String[]::new))
                 .param("weights", weights.values().toArray(java.math.BigDecimal[]::new))
                 .query((rs, n) -> new Measures(
@@ -171,8 +171,8 @@ public class SatisfactionReport {
                 join customer c on c.id = r.customer_id
                 join analytics_survey_rating_v sr on sr.response_id = r.id
                 where r.created_at >= :from and r.created_at < :to_end and %s
-                group by sr.attribute_code order by sr.attribute_code""".formatted(condition(scope, "c.owner_id"));
-        return bind(jdbc.sql(sql), scope, from, to)
+                group by sr.attribute_code order by sr.attribute_code""".formatted(ScopeSql.condition(scope, "c.owner_id"));
+        return ScopeSql.period(jdbc.sql(sql), scope, from, to)
                 .query((rs, n) -> new AttributeScore(rs.getString(1), rs.getLong(2), rs.getDouble(3), rs.getDouble(4)))
                 .list();
     }
@@ -182,23 +182,13 @@ public class SatisfactionReport {
                 select (select count(*) from analytics_ticket_v t join customer c on c.id = t.customer_id
                         where t.type = 'COMPLAINT' and t.created_at >= :from and t.created_at < :to_end and %1$s),
                        (select count(*) from analytics_purchase_v p join customer c on c.id = p.customer_id
-                        where p.order_date between :from and :to and %1$s)""".formatted(condition(scope, "c.owner_id"));
-        return bind(jdbc.sql(sql), scope, from, to)
+                        where p.order_date between :from and :to and %1$s)""".formatted(ScopeSql.condition(scope, "c.owner_id"));
+        return ScopeSql.period(jdbc.sql(sql), scope, from, to)
                 .query((rs, n) -> {
                     long complaints = rs.getLong(1);
                     long orders = rs.getLong(2);
                     return new Complaints(complaints, orders, orders == 0 ? null : 100.0 * complaints / orders);
                 })
                 .single();
-    }
-
-    private static String condition(OwnerScope scope, String ownerColumn) {
-        return scope.all() ? "true" : scope.isEmpty() ? "false" : ownerColumn + " = any(:owners)";
-    }
-
-    private static JdbcClient.StatementSpec bind(
-            JdbcClient.StatementSpec spec, OwnerScope scope, LocalDate from, LocalDate to) {
-        spec = spec.param("from", from).param("to", to).param("to_end", to.plusDays(1));
-        return scope.all() || scope.isEmpty() ? spec : spec.param("owners", scope.ownerIdArray());
     }
 }

@@ -48,8 +48,8 @@ public class SupportReport {
     public Report report(LocalDate from, LocalDate to, CurrentUser user) {
         OwnerScope scope = access.readScope(user);
         List<Performance> overall = performance("'ALL'", scope, from, to);
-        String condition = condition(scope);
-        List<CategoryMonth> complaints = bind(jdbc.sql("""
+        String condition = ScopeSql.condition(scope, "c.owner_id");
+        List<CategoryMonth> complaints = ScopeSql.period(jdbc.sql("""
                                 select to_char(date_trunc('month', t.created_at), 'YYYY-MM'), tc.code, count(*)
                                 from analytics_ticket_v t
                                 join customer c on c.id = t.customer_id
@@ -68,7 +68,7 @@ public class SupportReport {
 
     /** The measures per {@code group} (an SQL expression written here, never input). */
     private List<Performance> performance(String group, OwnerScope scope, LocalDate from, LocalDate to) {
-        return bind(jdbc.sql("""
+        return ScopeSql.period(jdbc.sql("""
                                 with tickets as (
                                     select %1$s as grp, t.*,
                                            extract(epoch from t.first_responded_at - t.created_at) / 3600 as response_h,
@@ -90,7 +90,7 @@ public class SupportReport {
                                        avg(case when resolved_at <= resolution_due_at then 1.0
                                                 when resolved_at is null and now() <= resolution_due_at then null
                                                 else 0.0 end)::float8
-                                from tickets group by grp order by grp""".formatted(group, condition(scope))), scope, from, to)
+                                from tickets group by grp order by grp""".formatted(group, ScopeSql.condition(scope, "c.owner_id"))), scope, from, to)
                 .query((rs, n) -> new Performance(
                         rs.getString(1),
                         rs.getLong(2),
@@ -101,15 +101,5 @@ public class SupportReport {
                         (Double) rs.getObject(7),
                         (Double) rs.getObject(8)))
                 .list();
-    }
-
-    private static String condition(OwnerScope scope) {
-        return scope.all() ? "true" : scope.isEmpty() ? "false" : "c.owner_id = any(:owners)";
-    }
-
-    private static JdbcClient.StatementSpec bind(
-            JdbcClient.StatementSpec spec, OwnerScope scope, LocalDate from, LocalDate to) {
-        spec = spec.param("from", from).param("to_end", to.plusDays(1));
-        return scope.all() || scope.isEmpty() ? spec : spec.param("owners", scope.ownerIdArray());
     }
 }

@@ -106,15 +106,11 @@ class AnalyticsApiController {
             @org.springframework.web.bind.annotation.RequestParam(required = false)
                     java.time.@org.jspecify.annotations.Nullable LocalDate to,
             @AuthenticationPrincipal CrmUserDetails principal) {
-        java.time.LocalDate end = to == null ? java.time.LocalDate.now(clock) : to;
-        java.time.LocalDate start = from == null ? end.minusMonths(12).plusDays(1) : from;
-        if (start.isAfter(end)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "from must not be after to");
-        }
+        Period period = period(from, to);
         return answer(
                 Map.of("csiWeights", settings.current().csiWeights(), "promoterMin", 9, "detractorMax", 6),
                 "result",
-                satisfaction.report(start, end, principal.currentUser()));
+                satisfaction.report(period.from(), period.to(), principal.currentUser()));
     }
 
     /**
@@ -129,11 +125,7 @@ class AnalyticsApiController {
                     java.time.@org.jspecify.annotations.Nullable LocalDate to,
             @org.springframework.web.bind.annotation.RequestParam(defaultValue = "ALL") String scope,
             @AuthenticationPrincipal CrmUserDetails principal) {
-        java.time.LocalDate end = to == null ? java.time.LocalDate.now(clock) : to;
-        java.time.LocalDate start = from == null ? end.minusMonths(12).plusDays(1) : from;
-        if (start.isAfter(end)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "from must not be after to");
-        }
+        Period period = period(from, to);
         FunnelReport.Scope narrow;
         try {
             narrow = FunnelReport.Scope.valueOf(scope.toUpperCase(Locale.ROOT));
@@ -141,7 +133,9 @@ class AnalyticsApiController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "scope must be ALL, MINE or TEAM");
         }
         return answer(
-                Map.of("scope", narrow.name()), "result", funnel.report(start, end, narrow, principal.currentUser()));
+                Map.of("scope", narrow.name()),
+                "result",
+                funnel.report(period.from(), period.to(), narrow, principal.currentUser()));
     }
 
     /** Service performance of the tickets opened from {@code from} to {@code to} (default: the last 12 months). */
@@ -152,12 +146,22 @@ class AnalyticsApiController {
             @org.springframework.web.bind.annotation.RequestParam(required = false)
                     java.time.@org.jspecify.annotations.Nullable LocalDate to,
             @AuthenticationPrincipal CrmUserDetails principal) {
+        Period period = period(from, to);
+        return answer(Map.of(), "result", support.report(period.from(), period.to(), principal.currentUser()));
+    }
+
+    record Period(java.time.LocalDate from, java.time.LocalDate to) {}
+
+    /** The asked period, by default the last 12 months up to today; 400 when it ends before it starts. */
+    private Period period(
+            java.time.@org.jspecify.annotations.Nullable LocalDate from,
+            java.time.@org.jspecify.annotations.Nullable LocalDate to) {
         java.time.LocalDate end = to == null ? java.time.LocalDate.now(clock) : to;
         java.time.LocalDate start = from == null ? end.minusMonths(12).plusDays(1) : from;
         if (start.isAfter(end)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "from must not be after to");
         }
-        return answer(Map.of(), "result", support.report(start, end, principal.currentUser()));
+        return new Period(start, end);
     }
 
     private Map<String, Object> answer(Map<String, Object> parameters, String name, Object result) {
