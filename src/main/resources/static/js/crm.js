@@ -135,3 +135,14 @@
         }
     });
 })();
+
+// A link to a record's tab (e.g. /customers/7#tab-analytics from a dashboard list) opens that tab.
+document.addEventListener('DOMContentLoaded', function () {
+    if (!location.hash || !location.hash.startsWith('#tab-') || typeof bootstrap === 'undefined') {
+        return;
+    }
+    var button = document.querySelector('[data-bs-toggle="tab"][data-bs-target="' + CSS.escape(location.hash) + '"]');
+    if (button) {
+        bootstrap.Tab.getOrCreateInstance(button).show();
+    }
+});

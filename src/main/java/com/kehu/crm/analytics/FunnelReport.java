@@ -98,6 +98,38 @@ public class FunnelReport {
                         .list());
     }
 
+    /**
+     * One month of the forecast: the open deals expected to close in it (month "OVERDUE": expected before today and
+     * still open), their amount and the amount weighted by stage probability, per currency.
+     */
+    public record ForecastMonth(String month, String currency, long deals, BigDecimal amount, BigDecimal weighted) {}
+
+    /** The open deals of the reader's choice expected to close from before today up to {@code months} months ahead. */
+    public List<ForecastMonth> forecast(Scope narrow, int months, LocalDate today, CurrentUser user) {
+        OwnerScope owners = filter(narrow, user);
+        LocalDate end = today.withDayOfMonth(1).plusMonths(months);
+        return ScopeSql.owners(jdbc.sql("""
+                                select case when o.expected_close_date < :today then 'OVERDUE'
+                                            else to_char(o.expected_close_date, 'YYYY-MM') end as month,
+                                       o.currency, count(*), sum(o.amount),
+                                       round(sum(o.amount * o.probability / 100.0), 2)
+                                from analytics_opportunity_v o
+                                where o.closed_on is null
+                                  and o.stage in ('PROSPECTING', 'QUALIFICATION', 'PROPOSAL', 'NEGOTIATION')
+                                  and o.expected_close_date < :end and %s
+                                group by 1, 2 order by 1 desc, 2""".formatted(ScopeSql.condition(owners, "o.owner_id"))), owners)
+                .param("today", today)
+                .param("end", end)
+                .query((rs, n) -> new ForecastMonth(
+                        rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4), rs.getBigDecimal(5)))
+                .list()
+                .stream()
+                // OVERDUE first, then the months in order
+                .sorted(java.util.Comparator.comparing(
+                        (ForecastMonth m) -> m.month().equals("OVERDUE") ? "" : m.month()))
+                .toList();
+    }
+
     private List<StageCount> cohort(String condition, OwnerScope owners, LocalDate from, LocalDate to) {
         long[] reached = ScopeSql.period(jdbc.sql("""
                                 with depth as (

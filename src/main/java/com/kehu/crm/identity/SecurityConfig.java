@@ -173,6 +173,15 @@ class SecurityConfig {
                     // data quality work (duplicates and merge, later imports): managers and admins
                     auth.requestMatchers("/data", "/data/**").hasRole(Role.MANAGER.name());
                     auth.requestMatchers("/care", "/care/**").hasAnyRole(Role.SALES_REP.name(), Role.MARKETER.name());
+                    // dashboards: each for its role and those above it; the customer lists behind the figures for
+                    // whoever reads customers (the record rules narrow them in the query)
+                    auth.requestMatchers("/analytics/manager", "/analytics/manager/**")
+                            .hasRole(Role.MANAGER.name());
+                    auth.requestMatchers("/analytics/rep", "/analytics/rep/**").hasRole(Role.SALES_REP.name());
+                    auth.requestMatchers("/analytics/support", "/analytics/support/**")
+                            .hasRole(Role.SUPPORT_AGENT.name());
+                    auth.requestMatchers("/analytics/customers", "/analytics/customers/**")
+                            .hasAnyRole(Role.SALES_REP.name(), Role.SUPPORT_AGENT.name());
                     auth.anyRequest().authenticated();
                 })
                 .formLogin(form -> form.loginPage("/login")

@@ -1,0 +1,18 @@
+-- Dashboards (issue 7): what the dashboard screens read besides the stored metrics.
+
+-- Open deals by the month they are expected to close: the rep's forecast.
+create or replace view analytics_opportunity_v as
+select o.id, o.customer_id, o.owner_id, u.team_id, o.stage, o.amount, o.currency, o.probability, o.created_at,
+       o.closed_on, o.expected_close_date
+from opportunity o
+join app_user u on u.id = o.owner_id;
+
+-- Who owns a customer, by name, for the drill-down lists.
+create view analytics_user_v as
+select u.id, u.display_name, u.team_id
+from app_user u;
+
+-- Ticket categories with their names in both languages, for the complaint and satisfaction charts.
+create view analytics_ticket_category_v as
+select tc.id, tc.code, tc.name_en, tc.name_zh, tc.position
+from ticket_category tc;

@@ -1,0 +1,255 @@
+package com.kehu.crm.analytics.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.kehu.crm.analytics.MetricsRefresh;
+import com.kehu.crm.support.IntegrationTest;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * The dashboards and the customer lists behind their figures: who may open which, that the figures and lists follow
+ * the record rules, that every class links to its list, both languages, the period check and the export.
+ */
+@IntegrationTest
+class DashboardScreenTests {
+
+    /** Each set-up's big buyer buys more than the one before, so the latest is first by profit whatever ran before. */
+    static final AtomicInteger ROUND = new AtomicInteger();
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MetricsRefresh refresh;
+
+    @Autowired
+    UserDetailsService users;
+
+    long vip;
+    String vipCode;
+    long theirs;
+    String theirCode;
+
+    RequestPostProcessor as(String username) {
+        return SecurityMockMvcRequestPostProcessors.user(users.loadUserByUsername(username));
+    }
+
+    long customer(String owner, String code, String name) {
+        long id = jdbc.sql("select nextval('customer_seq')").query(Long.class).single();
+        jdbc.sql("""
+                        insert into customer (id, code, kind, name, relation_category, importance, status, owner_id)
+                        values (:id, :code, 'ENTERPRISE', :name, 'B2B', 'ORDINARY', 'ACTUAL',
+                                (select id from app_user where username = :owner))""")
+                .param("id", id)
+                .param("code", code)
+                .param("name", name)
+                .param("owner", owner)
+                .update();
+        return id;
+    }
+
+    void order(long customer, LocalDate date, String amount, String cost) {
+        jdbc.sql("""
+                        insert into sales_order (id, order_number, customer_id, order_date, currency, status,
+                                                 total_amount, cost_amount, created_by)
+                        values (nextval('sales_order_seq'), :number, :customer, :date, 'CNY', 'COMPLETED', :amount,
+                                :cost, (select id from app_user where username = 'rep1'))""")
+                .param("number", "DS" + UUID.randomUUID().toString().substring(0, 12))
+                .param("customer", customer)
+                .param("date", date)
+                .param("amount", new BigDecimal(amount))
+                .param("cost", new BigDecimal(cost))
+                .update();
+    }
+
+    @BeforeEach
+    void computeMetrics() {
+        String tag = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        vipCode = "DS-" + tag;
+        vip = customer("rep1", vipCode, "仪表盘贵宾" + tag);
+        LocalDate today = LocalDate.now();
+        String amount = (19_000_000 + 100_000 * ROUND.incrementAndGet()) + ".00";
+        for (int i = 1; i <= 6; i++) {
+            order(vip, today.minusDays(20L * i), amount, "100000.00");
+        }
+        theirCode = "DT-" + tag;
+        theirs = customer("rep3", theirCode, "北区客户" + tag);
+        order(theirs, today.minusDays(30), "18000000.00", "50.00");
+        // small buyers, so that both big ones are in the top 20% however few customers the database holds
+        for (int i = 0; i < 10; i++) {
+            order(customer("rep2", "DF-" + tag + i, "小客户" + i), today.minusDays(40), "10.00", "5.00");
+        }
+        long id = refresh.request(null);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> !refresh.status(id).orElseThrow().status().matches("QUEUED|RUNNING"));
+        assertThat(refresh.status(id).orElseThrow().status()).isEqualTo("DONE");
+    }
+
+    String page(String uri, String user, String language) throws Exception {
+        MvcTestResult result = mvc.get()
+                .uri(uri)
+                .header("Accept-Language", language)
+                .with(as(user))
+                .exchange();
+        assertThat(result).hasStatusOk();
+        return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void eachRoleOpensItsDashboardAndNoOther() {
+        assertThat(mvc.get().uri("/analytics").with(as("manager"))).hasRedirectedUrl("/analytics/manager");
+        assertThat(mvc.get().uri("/analytics").with(as("admin"))).hasRedirectedUrl("/analytics/manager");
+        assertThat(mvc.get().uri("/analytics").with(as("rep1"))).hasRedirectedUrl("/analytics/rep");
+        assertThat(mvc.get().uri("/analytics").with(as("agent1"))).hasRedirectedUrl("/analytics/support");
+        assertThat(mvc.get().uri("/analytics/manager").with(as("rep1"))).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.get().uri("/analytics/manager").with(as("agent1"))).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.get().uri("/analytics/rep").with(as("agent1"))).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.get().uri("/analytics/support").with(as("rep1"))).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.get()
+                        .uri("/analytics/customers?slice=VALUE_TIER&value=VIP")
+                        .with(as("marketer1")))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.get().uri("/analytics/manager")).hasStatus3xxRedirection();
+    }
+
+    @Test
+    void theManagerDashboardShowsEveryCardWithLinksToTheCustomersBehindIt() throws Exception {
+        String html = page("/analytics/manager", "manager", "en");
+        assertThat(html)
+                .contains("Value tiers (customer pyramid)")
+                .contains("id=\"tier-VIP\"")
+                .contains("href=\"/analytics/customers?slice=VALUE_TIER&amp;value=VIP\"")
+                .contains("href=\"/analytics/customers?slice=LOYALTY&amp;value=UNKNOWN\"")
+                .contains("href=\"/analytics/customers?slice=LIFECYCLE&amp;value=STABILITY\"")
+                .contains("href=\"/analytics/customers?slice=RFM_SEGMENT&amp;value=CHAMPIONS\"")
+                .contains("href=\"/analytics/customers?slice=CLV_TIER&amp;value=MVC\"")
+                .contains("href=\"/analytics/customers?slice=CHURNED\"")
+                .contains("Sales funnel")
+                .contains("Loyalty (Dick and Basu)")
+                .contains("Satisfaction and NPS")
+                .contains("Churn and lifecycle")
+                .contains("Support service level")
+                .contains("Campaign ROI")
+                .contains("data-chart=")
+                // definitions carry the parameters in force
+                .contains("The top 20% are VIP")
+                .contains("(the literature reports 50–60%)");
+        String zh = page("/analytics/manager", "manager", "zh-CN");
+        assertThat(zh)
+                .contains("价值分层（客户金字塔）")
+                .contains("贵宾型")
+                .contains("忠诚者")
+                .contains("潜在忠诚者")
+                .contains("虚假忠诚者")
+                .contains("不忠诚者")
+                .contains("考察期")
+                .contains("退化期");
+    }
+
+    @Test
+    void theDrillDownListFollowsTheRecordRules() throws Exception {
+        String manager = page("/analytics/customers?slice=VALUE_TIER&value=VIP", "manager", "en");
+        assertThat(manager).contains("Value tier: VIP").contains(vipCode).doesNotContain(theirCode);
+        assertThat(manager).contains("href=\"/customers/" + vip + "#tab-analytics\"");
+        String north = page("/analytics/customers?slice=VALUE_TIER&value=VIP", "manager2", "en");
+        assertThat(north).contains(theirCode).doesNotContain(vipCode);
+        String rep = page("/analytics/customers?slice=VALUE_TIER&value=VIP", "rep3", "en");
+        assertThat(rep).contains(theirCode).doesNotContain(vipCode);
+        String admin = page("/analytics/customers?slice=VALUE_TIER&value=VIP", "admin", "zh-CN");
+        assertThat(admin).contains("价值分层：贵宾型").contains(vipCode).contains(theirCode);
+        // the lists of the rep's own dashboard cover the rep's customers only
+        String repDashboard = page("/analytics/rep", "rep3", "en");
+        assertThat(repDashboard)
+                .contains("My customers by value tier")
+                .contains("Due to reorder")
+                .contains("At risk");
+        assertThat(repDashboard).doesNotContain(vipCode);
+    }
+
+    @Test
+    void anUnknownClassOrValueIsABadRequest() {
+        assertThat(mvc.get()
+                        .uri("/analytics/customers?slice=VALUE_TIER&value=GOLD")
+                        .with(as("manager")))
+                .hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(mvc.get().uri("/analytics/customers?slice=owner_id&value=1").with(as("manager")))
+                .hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(mvc.get().uri("/analytics/customers?slice=CHURNED&value=x").with(as("manager")))
+                .hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(mvc.get().uri("/analytics/customers").with(as("manager"))).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(mvc.get()
+                        .uri("/analytics/customers?slice=RFM_CELL&value=6-1")
+                        .with(as("manager")))
+                .hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(mvc.get()
+                        .uri("/analytics/customers?slice=RFM_CELL&value=5-1")
+                        .with(as("manager")))
+                .hasStatusOk();
+    }
+
+    @Test
+    void aPeriodThatEndsBeforeItStartsIsRefusedNextToTheFieldsInTheReadersLanguage() throws Exception {
+        String en = page("/analytics/manager?from=2026-03-01&to=2026-01-01", "manager", "en");
+        assertThat(en)
+                .contains("id=\"period-error\"")
+                .contains("The period ends before it starts")
+                .contains("value=\"2026-03-01\"");
+        String zh = page("/analytics/support?from=2026-03-01&to=2026-01-01", "agent1", "zh-CN");
+        assertThat(zh).contains("结束日期早于开始日期");
+    }
+
+    @Test
+    void theSupportAndRepDashboardsRender() throws Exception {
+        assertThat(page("/analytics/support", "agent1", "en"))
+                .contains("Support dashboard")
+                .contains("Complaints by category")
+                .contains("id=\"agent-table\"");
+        assertThat(page("/analytics/rep", "rep1", "zh-CN"))
+                .contains("我的商机管道与预测")
+                .contains("应再次购买")
+                .contains("贵宾型");
+    }
+
+    @Test
+    void theListIsExportedWithTheRecordRulesAndAudited() throws Exception {
+        MvcTestResult result = mvc.get()
+                .uri("/analytics/customers/export?slice=VALUE_TIER&value=VIP&format=csv")
+                .with(as("manager2"))
+                .exchange();
+        assertThat(result).hasStatusOk();
+        String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(body).contains(theirCode).doesNotContain(vipCode).contains("Profit (12 months)");
+        Long rows = jdbc.sql("""
+                        select (details->>'rows')::bigint from audit_event
+                        where actor_name = 'manager2' and details->>'list' = 'analytics-customers'
+                        order by id desc limit 1""").query(Long.class).single();
+        assertThat(rows).isPositive();
+        String xlsx = mvc.get()
+                .uri("/analytics/customers/export?slice=VALUE_TIER&value=VIP&format=xlsx")
+                .with(as("manager"))
+                .exchange()
+                .getResponse()
+                .getContentType();
+        assertThat(xlsx).contains("spreadsheetml");
+    }
+}
