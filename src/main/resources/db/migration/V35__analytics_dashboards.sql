@@ -1,9 +1,10 @@
 -- Dashboards (issue 7): what the dashboard screens read besides the stored metrics.
 
--- Open deals by the month they are expected to close: the rep's forecast.
+-- Open deals by the month they are expected to close (the rep's forecast), and the deal's name for the lists behind
+-- the funnel.
 create or replace view analytics_opportunity_v as
 select o.id, o.customer_id, o.owner_id, u.team_id, o.stage, o.amount, o.currency, o.probability, o.created_at,
-       o.closed_on, o.expected_close_date
+       o.closed_on, o.expected_close_date, o.name
 from opportunity o
 join app_user u on u.id = o.owner_id;
 

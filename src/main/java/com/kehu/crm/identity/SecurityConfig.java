@@ -180,7 +180,11 @@ class SecurityConfig {
                     auth.requestMatchers("/analytics/rep", "/analytics/rep/**").hasRole(Role.SALES_REP.name());
                     auth.requestMatchers("/analytics/support", "/analytics/support/**")
                             .hasRole(Role.SUPPORT_AGENT.name());
-                    auth.requestMatchers("/analytics/customers", "/analytics/customers/**")
+                    auth.requestMatchers(
+                                    "/analytics/customers",
+                                    "/analytics/customers/**",
+                                    "/analytics/deals",
+                                    "/analytics/deals/**")
                             .hasAnyRole(Role.SALES_REP.name(), Role.SUPPORT_AGENT.name());
                     auth.anyRequest().authenticated();
                 })

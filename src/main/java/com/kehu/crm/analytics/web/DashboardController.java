@@ -253,7 +253,13 @@ class DashboardController {
         List<Slice> stages = new ArrayList<>();
         List<@Nullable Number> counts = new ArrayList<>();
         for (FunnelReport.StageCount stage : report.cohort()) {
-            String link = "/opportunities?stage=" + stage.stage();
+            String link = UriComponentsBuilder.fromPath("/analytics/deals")
+                    .queryParam("stage", stage.stage())
+                    .queryParam("from", period.from())
+                    .queryParam("to", period.to())
+                    .queryParam("mine", scope == FunnelReport.Scope.MINE)
+                    .build()
+                    .toUriString();
             String label = label("PipelineStage." + stage.stage(), locale);
             chart.label(label, link);
             counts.add(stage.count());
@@ -424,9 +430,34 @@ class DashboardController {
         List<Slice> rfmSlices = slices(CustomerDrill.Slice.RFM_SEGMENT, "RfmSegment.", segments, f, locale);
         model.addAttribute("rfm", rfmSlices);
         model.addAttribute("rfmChart", write(barChart(rfmSlices, "number", locale)));
+        // the R × F grid, recency 5 (recent) on top, frequency 1 to 5 left to right; shade by count
+        long[][] counts = new long[6][6];
+        long max = 0;
+        for (AnalyticsQueries.GridCell cell : rfm.grid()) {
+            counts[cell.r()][cell.f()] = cell.customers();
+            max = Math.max(max, cell.customers());
+        }
+        List<List<GridView>> grid = new ArrayList<>();
+        for (int r = 5; r >= 1; r--) {
+            List<GridView> row = new ArrayList<>();
+            for (int fs = 1; fs <= 5; fs++) {
+                long count = counts[r][fs];
+                int shade = max == 0 || count == 0 ? 0 : (int) Math.ceil(4.0 * count / max);
+                row.add(new GridView(
+                        r,
+                        fs,
+                        f.count(count),
+                        "rfm-heat-" + shade,
+                        drillLink(CustomerDrill.Slice.RFM_CELL, r + "-" + fs)));
+            }
+            grid.add(row);
+        }
+        model.addAttribute("rfmGrid", grid);
         Map<String, Long> clv = queries.counts(user, AnalyticsQueries.Dimension.CLV_TIER);
         model.addAttribute("clvTiers", slices(CustomerDrill.Slice.CLV_TIER, "ClvTier.", clv, f, locale));
     }
+
+    record GridView(int r, int f, String count, String shade, String link) {}
 
     private void forecast(Model model, CurrentUser user, Figures f, Locale locale) {
         List<FunnelReport.ForecastMonth> months =

@@ -29,7 +29,8 @@ final class Figures {
         if (amount == null) {
             return NONE;
         }
-        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+        // yuan as ¥ in both languages, as the customer analytics tab writes them; other currencies in the reader's way
+        NumberFormat format = NumberFormat.getCurrencyInstance(currency.equals("CNY") ? Locale.CHINA : locale);
         format.setCurrency(Currency.getInstance(currency));
         format.setMaximumFractionDigits(0);
         format.setMinimumFractionDigits(0);

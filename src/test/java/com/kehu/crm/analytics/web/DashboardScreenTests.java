@@ -252,4 +252,79 @@ class DashboardScreenTests {
                 .getContentType();
         assertThat(xlsx).contains("spreadsheetml");
     }
+
+    /** A deal created on {@code created} that went through {@code stages} (each entered a day later). */
+    long deal(long customer, String owner, String name, LocalDate created, String... stages) {
+        long id =
+                jdbc.sql("select nextval('opportunity_seq')").query(Long.class).single();
+        String last = stages[stages.length - 1];
+        jdbc.sql("""
+                        insert into opportunity (id, customer_id, name, amount, currency, expected_close_date, type,
+                                                 owner_id, stage, probability, closed_on, stage_changed_at, created_at)
+                        values (:id, :customer, :name, 5000, 'CNY', :created, 'NEW_BUSINESS',
+                                (select id from app_user where username = :owner), :stage, 50, null,
+                                cast(:created as date), cast(:created as date))""")
+                .param("id", id)
+                .param("customer", customer)
+                .param("name", name)
+                .param("created", created)
+                .param("owner", owner)
+                .param("stage", last)
+                .update();
+        String from = null;
+        LocalDate at = created;
+        for (String stage : stages) {
+            jdbc.sql("""
+                            insert into opportunity_stage_change (id, opportunity_id, from_stage, to_stage, changed_at)
+                            values (nextval('opportunity_stage_change_seq'), :id, :from, :to, cast(:at as date))""")
+                    .param("id", id)
+                    .param("from", from)
+                    .param("to", stage)
+                    .param("at", at)
+                    .update();
+            from = stage;
+            at = at.plusDays(1);
+        }
+        return id;
+    }
+
+    @Test
+    void theFunnelLinksToTheDealsThatReachedEachStageWithinTheRecordRules() throws Exception {
+        String tag = vipCode.substring(3);
+        LocalDate day = LocalDate.of(1993, 3, 10);
+        deal(vip, "rep1", "提案商机" + tag, day, "PROSPECTING", "QUALIFICATION", "PROPOSAL");
+        deal(vip, "rep1", "初步商机" + tag, day, "PROSPECTING");
+        deal(theirs, "rep3", "北区提案" + tag, day, "PROSPECTING", "QUALIFICATION", "PROPOSAL", "NEGOTIATION");
+
+        String dashboard = page("/analytics/manager?from=1993-03-01&to=1993-03-31", "manager", "en");
+        assertThat(dashboard)
+                .contains(
+                        "href=\"/analytics/deals?stage=PROPOSAL&amp;from=1993-03-01&amp;to=1993-03-31&amp;mine=false\"");
+
+        String manager = page("/analytics/deals?stage=PROPOSAL&from=1993-03-01&to=1993-03-31", "manager", "en");
+        assertThat(manager)
+                .contains("Deals that reached Proposal")
+                .contains("提案商机" + tag)
+                .doesNotContain("初步商机" + tag)
+                .doesNotContain("北区提案" + tag);
+        String admin = page("/analytics/deals?stage=PROPOSAL&from=1993-03-01&to=1993-03-31", "admin", "zh-CN");
+        assertThat(admin).contains("到达“方案报价”的商机").contains("提案商机" + tag).contains("北区提案" + tag);
+        String prospects =
+                page("/analytics/deals?stage=PROSPECTING&from=1993-03-01&to=1993-03-31&mine=true", "rep1", "en");
+        assertThat(prospects).contains("提案商机" + tag).contains("初步商机" + tag).doesNotContain("北区提案" + tag);
+
+        assertThat(mvc.get().uri("/analytics/deals?stage=LOST").with(as("manager")))
+                .hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(mvc.get()
+                        .uri("/analytics/deals?stage=PROPOSAL&from=1993-04-01&to=1993-03-01")
+                        .with(as("manager")))
+                .hasStatus(HttpStatus.BAD_REQUEST);
+        String csv = mvc.get()
+                .uri("/analytics/deals/export?stage=NEGOTIATION&from=1993-03-01&to=1993-03-31&format=csv")
+                .with(as("manager2"))
+                .exchange()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv).contains("北区提案" + tag).doesNotContain("提案商机" + tag).contains("Negotiation");
+    }
 }
