@@ -14,7 +14,8 @@
             return function (v) { return v === null || v === undefined ? '—' : percent.format(v); };
         }
         if (format === 'money') {
-            var money = new Intl.NumberFormat(lang, {style: 'currency', currency: 'CNY', maximumFractionDigits: 0});
+            // yuan as ¥ in both languages, as the tables write them
+            var money = new Intl.NumberFormat('zh-CN', {style: 'currency', currency: 'CNY', maximumFractionDigits: 0});
             return function (v) { return v === null || v === undefined ? '—' : money.format(v); };
         }
         var number = new Intl.NumberFormat(lang, {maximumFractionDigits: 1});
