@@ -17,3 +17,9 @@ from app_user u;
 create view analytics_ticket_category_v as
 select tc.id, tc.code, tc.name_en, tc.name_zh, tc.position
 from ticket_category tc;
+
+-- The tickets behind the support figures, listed with their number and subject.
+create or replace view analytics_ticket_v as
+select t.id, t.customer_id, t.type, t.category_id, t.assignee_id, t.priority, t.status, t.created_at,
+       t.first_response_due_at, t.first_responded_at, t.resolution_due_at, t.resolved_at, t.number, t.subject
+from ticket t;

@@ -184,7 +184,9 @@ class SecurityConfig {
                                     "/analytics/customers",
                                     "/analytics/customers/**",
                                     "/analytics/deals",
-                                    "/analytics/deals/**")
+                                    "/analytics/deals/**",
+                                    "/analytics/tickets",
+                                    "/analytics/tickets/**")
                             .hasAnyRole(Role.SALES_REP.name(), Role.SUPPORT_AGENT.name());
                     auth.anyRequest().authenticated();
                 })

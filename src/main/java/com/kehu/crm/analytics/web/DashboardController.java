@@ -166,6 +166,11 @@ class DashboardController {
 
         SupportReport.Report report = support.report(period.from(), period.to(), user);
         model.addAttribute("sla", performance(report.overall(), f));
+        Map<String, String> ticketLinks = new LinkedHashMap<>();
+        for (String filter : List.of("ALL", "RESPONSE_MISSED", "RESOLUTION_MISSED")) {
+            ticketLinks.put(filter, ticketLink(filter, null, period));
+        }
+        model.addAttribute("ticketLinks", ticketLinks);
         SatisfactionReport.Report s = satisfaction.report(period.from(), period.to(), user);
         Map<String, SatisfactionReport.Measures> satisfactionByAgent = new LinkedHashMap<>();
         s.byAgent().forEach(m -> satisfactionByAgent.put(m.group(), m));
@@ -179,7 +184,7 @@ class DashboardController {
                 .forEach(m -> agents.add(new AgentRow(agentName(m.group(), locale), null, satisfactionOf(m, f))));
         model.addAttribute("agents", agents);
         satisfactionCard(model, s, f, locale);
-        complaints(model, report, f, locale);
+        complaints(model, report, f, locale, period);
         return "analytics/support";
     }
 
@@ -287,17 +292,20 @@ class DashboardController {
                                 f.money(pl.open(), pl.currency()),
                                 f.money(pl.weighted(), pl.currency())))
                         .toList());
-        model.addAttribute(
-                "funnelByRep",
-                report.byRep().stream()
-                        .map(g -> new GroupView(
-                                g.group(),
-                                f.count(g.created()),
-                                f.count(g.won()),
-                                f.count(g.lost()),
-                                f.percent(g.winRate()),
-                                f.decimal(g.averageCycleDays())))
-                        .toList());
+        model.addAttribute("funnelByRep", groups(report.byRep(), f));
+        model.addAttribute("funnelByTeam", groups(report.byTeam(), f));
+    }
+
+    private static List<GroupView> groups(List<FunnelReport.Group> groups, Figures f) {
+        return groups.stream()
+                .map(g -> new GroupView(
+                        g.group(),
+                        f.count(g.created()),
+                        f.count(g.won()),
+                        f.count(g.lost()),
+                        f.percent(g.winRate()),
+                        f.decimal(g.averageCycleDays())))
+                .toList();
     }
 
     record MoneyPair(String currency, String open, String weighted) {}
@@ -554,7 +562,7 @@ class DashboardController {
         return group.equals("—") ? label("dashboard.support.unassigned", locale) : group;
     }
 
-    private void complaints(Model model, SupportReport.Report report, Figures f, Locale locale) {
+    private void complaints(Model model, SupportReport.Report report, Figures f, Locale locale, Period period) {
         Map<String, String> categoryNames = this.names.ticketCategories(locale);
         List<String> months = report.complaints().stream()
                 .map(SupportReport.CategoryMonth::month)
@@ -585,11 +593,24 @@ class DashboardController {
                 "complaintTotals",
                 totals.entrySet().stream()
                         .map(e -> new NamedCount(
-                                categoryNames.getOrDefault(e.getKey(), e.getKey()), f.count(e.getValue())))
+                                categoryNames.getOrDefault(e.getKey(), e.getKey()),
+                                f.count(e.getValue()),
+                                ticketLink("COMPLAINTS", e.getKey(), period)))
                         .toList());
     }
 
-    record NamedCount(String name, String count) {}
+    record NamedCount(String name, String count, String link) {}
+
+    private static String ticketLink(String filter, @Nullable String category, Period period) {
+        UriComponentsBuilder link = UriComponentsBuilder.fromPath("/analytics/tickets")
+                .queryParam("filter", filter)
+                .queryParam("from", period.from())
+                .queryParam("to", period.to());
+        if (category != null) {
+            link.queryParam("category", category);
+        }
+        return link.build().toUriString();
+    }
 
     // ---------------------------------------------------------------------------------------------- helpers
 

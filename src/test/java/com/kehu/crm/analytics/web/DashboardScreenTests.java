@@ -327,4 +327,72 @@ class DashboardScreenTests {
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(csv).contains("北区提案" + tag).doesNotContain("提案商机" + tag).contains("Negotiation");
     }
+
+    /** A ticket opened on {@code created}, answered after {@code responseHours} (due after 4) and resolved at 20h. */
+    void ticket(long customer, String subject, String type, String category, LocalDate created, int responseHours) {
+        jdbc.sql("""
+                        insert into ticket (id, number, customer_id, channel, type, category_id, priority, subject,
+                                            assignee_id, status, first_response_due_at, resolution_due_at,
+                                            first_responded_at, resolved_at, resolution_summary, created_at)
+                        values (nextval('ticket_seq'), :number, :customer, 'PHONE', :type,
+                                (select id from ticket_category where code = :category), 'NORMAL', :subject,
+                                (select id from app_user where username = 'agent1'), 'RESOLVED',
+                                cast(:created as timestamptz) + interval '4 hours',
+                                cast(:created as timestamptz) + interval '24 hours',
+                                cast(:created as timestamptz) + make_interval(hours => :response),
+                                cast(:created as timestamptz) + interval '20 hours', '已处理',
+                                cast(:created as timestamptz))""")
+                .param("number", "DS" + UUID.randomUUID().toString().substring(0, 12))
+                .param("customer", customer)
+                .param("type", type)
+                .param("category", category)
+                .param("subject", subject)
+                .param("created", created.atTime(9, 0).atOffset(java.time.ZoneOffset.ofHours(8)))
+                .param("response", responseHours)
+                .update();
+    }
+
+    @Test
+    void theSupportFiguresLinkToTheTicketsBehindThemWithinTheRecordRules() throws Exception {
+        String tag = vipCode.substring(3);
+        LocalDate day = LocalDate.of(1993, 5, 12);
+        ticket(vip, "慢回复投诉" + tag, "COMPLAINT", "PRODUCT_QUALITY", day, 6);
+        ticket(vip, "及时咨询" + tag, "INQUIRY", "OTHER", day, 1);
+        ticket(theirs, "北区投诉" + tag, "COMPLAINT", "SERVICE_ATTITUDE", day, 2);
+
+        String dashboard = page("/analytics/support?from=1993-05-01&to=1993-05-31", "agent1", "en");
+        assertThat(dashboard)
+                .contains("href=\"/analytics/tickets?filter=RESPONSE_MISSED&amp;from=1993-05-01&amp;to=1993-05-31\"")
+                .contains(
+                        "href=\"/analytics/tickets?filter=COMPLAINTS&amp;from=1993-05-01&amp;to=1993-05-31&amp;category=PRODUCT_QUALITY\"");
+
+        String missed = page("/analytics/tickets?filter=RESPONSE_MISSED&from=1993-05-01&to=1993-05-31", "agent1", "en");
+        assertThat(missed)
+                .contains("Tickets that missed their first-response time")
+                .contains("慢回复投诉" + tag)
+                .doesNotContain("及时咨询" + tag)
+                .doesNotContain("北区投诉" + tag);
+        String complaints = page(
+                "/analytics/tickets?filter=COMPLAINTS&category=SERVICE_ATTITUDE&from=1993-05-01&to=1993-05-31",
+                "manager2",
+                "en");
+        assertThat(complaints).contains("北区投诉" + tag).doesNotContain("慢回复投诉" + tag);
+        // the East manager does not see the North customer's tickets
+        String east = page("/analytics/tickets?filter=ALL&from=1993-05-01&to=1993-05-31", "manager", "zh-CN");
+        assertThat(east).contains("期间内创建的工单").contains("慢回复投诉" + tag).doesNotContain("北区投诉" + tag);
+
+        assertThat(mvc.get().uri("/analytics/tickets?filter=NOPE").with(as("agent1")))
+                .hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(mvc.get()
+                        .uri("/analytics/tickets?filter=COMPLAINTS&category=NOPE")
+                        .with(as("agent1")))
+                .hasStatus(HttpStatus.BAD_REQUEST);
+        String csv = mvc.get()
+                .uri("/analytics/tickets/export?filter=COMPLAINTS&from=1993-05-01&to=1993-05-31&format=csv")
+                .with(as("agent1"))
+                .exchange()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv).contains("慢回复投诉" + tag).contains("北区投诉" + tag).doesNotContain("及时咨询" + tag);
+    }
 }
