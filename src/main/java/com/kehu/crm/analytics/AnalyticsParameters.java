@@ -1,8 +1,12 @@
 package com.kehu.crm.analytics;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every threshold of the analytics models. The course material gives few numbers, so each is a parameter with a
@@ -84,42 +88,74 @@ public record AnalyticsParameters(
             Map.of());
 
     public AnalyticsParameters {
-        requireShare(vipShare, "vipShare");
-        requireShare(importantShare, "importantShare");
-        if (importantShare.compareTo(vipShare) < 0) {
-            throw new IllegalArgumentException("importantShare must not be below vipShare");
+        List<Violation> violations = new ArrayList<>();
+        share(violations, "vipShare", vipShare);
+        share(violations, "importantShare", importantShare);
+        if (vipShare != null && importantShare != null && importantShare.compareTo(vipShare) < 0) {
+            violations.add(new Violation(
+                    "importantShare",
+                    RULE + "importantBelowVip",
+                    List.of(),
+                    "importantShare must not be below vipShare"));
         }
-        requireShare(mvcShare, "mvcShare");
-        requireShare(stcShare, "stcShare");
-        requireShare(churnAliveBelow, "churnAliveBelow");
-        requireShare(atRiskAliveBelow, "atRiskAliveBelow");
-        if (ticketCost.signum() < 0 || callCost.signum() < 0 || touchCost.signum() < 0) {
-            throw new IllegalArgumentException("unit costs must not be negative");
+        notNegative(violations, "ticketCost", ticketCost);
+        notNegative(violations, "callCost", callCost);
+        notNegative(violations, "touchCost", touchCost);
+        if (clvTimeUnit == null) {
+            violations.add(Violation.required("clvTimeUnit"));
         }
-        if (clvHorizonMonths < 1 || clvHorizonMonths > 120 || clvMinCustomers < 10) {
-            throw new IllegalArgumentException("CLV horizon must be 1-120 months and the minimum at least 10");
+        range(violations, "clvHorizonMonths", clvHorizonMonths, 1, 120);
+        share(violations, "annualDiscountRate", annualDiscountRate);
+        atLeast(violations, "clvMinCustomers", clvMinCustomers, 10);
+        share(violations, "mvcShare", mvcShare);
+        share(violations, "stcShare", stcShare);
+        share(violations, "churnAliveBelow", churnAliveBelow);
+        atLeast(violations, "churnSilenceFactor", churnSilenceFactor, BigDecimal.ONE);
+        atLeast(violations, "singleBuyerLostDays", singleBuyerLostDays, 1);
+        share(violations, "atRiskAliveBelow", atRiskAliveBelow);
+        atLeast(violations, "atRiskSilenceFactor", atRiskSilenceFactor, BigDecimal.ONE);
+        atLeast(violations, "loyaltyMinPurchaseDays", loyaltyMinPurchaseDays, 1);
+        range(violations, "attitudeRecommendMin", attitudeRecommendMin, 0, 10);
+        range(violations, "attitudeRepurchaseMin", attitudeRepurchaseMin, 1, 5);
+        atLeast(violations, "explorationDays", explorationDays, 0);
+        notNegative(violations, "lifecycleTrend", lifecycleTrend);
+        if (csiWeights == null) {
+            violations.add(Violation.required("csiWeights"));
+        } else {
+            csiWeights.forEach((code, weight) -> notNegative(violations, "csiWeights[" + code + "]", weight));
         }
-        if (annualDiscountRate.signum() < 0 || annualDiscountRate.compareTo(BigDecimal.ONE) > 0) {
-            throw new IllegalArgumentException("annualDiscountRate must be between 0 and 1");
-        }
-        if (churnSilenceFactor.compareTo(BigDecimal.ONE) < 0 || atRiskSilenceFactor.compareTo(BigDecimal.ONE) < 0) {
-            throw new IllegalArgumentException("silence factors must be at least 1");
-        }
-        if (singleBuyerLostDays < 1 || loyaltyMinPurchaseDays < 1 || explorationDays < 0) {
-            throw new IllegalArgumentException("day and count thresholds must be positive");
-        }
-        if (attitudeRecommendMin < 0
-                || attitudeRecommendMin > 10
-                || attitudeRepurchaseMin < 1
-                || attitudeRepurchaseMin > 5) {
-            throw new IllegalArgumentException("attitude thresholds must be on the survey's scales");
-        }
-        if (lifecycleTrend.signum() < 0) {
-            throw new IllegalArgumentException("lifecycleTrend must not be negative");
+        if (!violations.isEmpty()) {
+            throw new InvalidParameters(violations);
         }
         csiWeights = Map.copyOf(csiWeights);
-        if (csiWeights.values().stream().anyMatch(w -> w.signum() < 0)) {
-            throw new IllegalArgumentException("CSI weights must not be negative");
+    }
+
+    /** The message key prefix of the rules; the keys are in the message bundles, with the arguments given. */
+    static final String RULE = "analytics.parameters.rule.";
+
+    /**
+     * A rule one parameter breaks: the parameter ({@code csiWeights[CODE]} for a weight), the rule as a message key
+     * with its arguments (for screens, in the user's language), and the same in English (for the API).
+     */
+    public record Violation(String field, String rule, List<Object> arguments, String message) {
+
+        static Violation required(String field) {
+            return new Violation(field, RULE + "required", List.of(), field + " is required");
+        }
+    }
+
+    /** Parameters that break one or more rules; the message lists them in English. */
+    public static class InvalidParameters extends IllegalArgumentException {
+
+        private final List<Violation> violations;
+
+        InvalidParameters(List<Violation> violations) {
+            super(violations.stream().map(Violation::message).collect(Collectors.joining("; ")));
+            this.violations = List.copyOf(violations);
+        }
+
+        public List<Violation> violations() {
+            return violations;
         }
     }
 
@@ -136,9 +172,40 @@ public record AnalyticsParameters(
         return values;
     }
 
-    private static void requireShare(BigDecimal value, String name) {
-        if (value.signum() < 0 || value.compareTo(BigDecimal.ONE) > 0) {
-            throw new IllegalArgumentException(name + " must be between 0 and 1");
+    private static void share(List<Violation> violations, String name, @Nullable BigDecimal value) {
+        if (value == null) {
+            violations.add(Violation.required(name));
+        } else if (value.signum() < 0 || value.compareTo(BigDecimal.ONE) > 0) {
+            violations.add(new Violation(name, RULE + "share", List.of(), name + " must be between 0 and 1"));
+        }
+    }
+
+    private static void notNegative(List<Violation> violations, String name, @Nullable BigDecimal value) {
+        if (value == null) {
+            violations.add(Violation.required(name));
+        } else if (value.signum() < 0) {
+            violations.add(new Violation(name, RULE + "notNegative", List.of(), name + " must not be negative"));
+        }
+    }
+
+    private static void atLeast(List<Violation> violations, String name, @Nullable BigDecimal value, BigDecimal min) {
+        if (value == null) {
+            violations.add(Violation.required(name));
+        } else if (value.compareTo(min) < 0) {
+            violations.add(new Violation(name, RULE + "atLeast", List.of(min), name + " must be at least " + min));
+        }
+    }
+
+    private static void atLeast(List<Violation> violations, String name, int value, int min) {
+        if (value < min) {
+            violations.add(new Violation(name, RULE + "atLeast", List.of(min), name + " must be at least " + min));
+        }
+    }
+
+    private static void range(List<Violation> violations, String name, int value, int min, int max) {
+        if (value < min || value > max) {
+            violations.add(new Violation(
+                    name, RULE + "range", List.of(min, max), name + " must be between " + min + " and " + max));
         }
     }
 }

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -110,13 +111,36 @@ public class MetricsRefresh {
             Instant requestedAt,
             @Nullable Instant startedAt,
             @Nullable Instant finishedAt,
-            @Nullable String failure) {}
+            @Nullable String failure) {
+
+        /** Queued or running: a screen keeps polling. */
+        public boolean active() {
+            return status.equals("QUEUED") || status.equals("RUNNING");
+        }
+
+        public int percent() {
+            return stepsTotal == 0 ? 0 : Math.min(100, stepsDone * 100 / stepsTotal);
+        }
+
+        /** How long it ran, once finished. */
+        public @Nullable Duration took() {
+            return startedAt == null || finishedAt == null ? null : Duration.between(startedAt, finishedAt);
+        }
+    }
+
+    /** What a request did: started refresh {@code id}, or found it already queued or running. */
+    public record Requested(long id, boolean started) {}
 
     /**
      * Queues a refresh and returns its id, or the id of the one already queued or running (requesting twice, or from
      * two instances, starts one refresh).
      */
     public long request(@Nullable Long userId) {
+        return start(userId).id();
+    }
+
+    /** As {@link #request}, and says whether this call started the refresh or found one queued or running. */
+    public Requested start(@Nullable Long userId) {
         closeAbandoned();
         long id = jdbc.sql("select nextval('analytics_refresh_seq')")
                 .query(Long.class)
@@ -130,10 +154,10 @@ public class MetricsRefresh {
                     .param("by", userId)
                     .update();
         } catch (DuplicateKeyException e) {
-            return active().orElseThrow(() -> e);
+            return new Requested(active().orElseThrow(() -> e), false);
         }
         executor.submit(() -> run(id));
-        return id;
+        return new Requested(id, true);
     }
 
     public Optional<Status> status(long id) {
@@ -156,6 +180,14 @@ public class MetricsRefresh {
     /** The last finished refresh, if any (what the dashboards show as "computed at"). */
     public Optional<Status> lastDone() {
         return jdbc.sql("select id from analytics_refresh where status = 'DONE' order by finished_at desc limit 1")
+                .query(Long.class)
+                .optional()
+                .flatMap(this::status);
+    }
+
+    /** The refresh queued or running, else the one requested last (whatever its outcome), if any. */
+    public Optional<Status> latest() {
+        return jdbc.sql("select id from analytics_refresh order by requested_at desc, id desc limit 1")
                 .query(Long.class)
                 .optional()
                 .flatMap(this::status);

@@ -2,6 +2,7 @@ package com.kehu.crm.analytics.api;
 
 import com.kehu.crm.analytics.AnalyticsParameterChange;
 import com.kehu.crm.identity.CrmUserDetails;
+import com.kehu.crm.shared.web.ApiExceptionHandler;
 import java.util.Map;
 import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
@@ -36,12 +37,17 @@ class AnalyticsParametersApiController {
             @RequestBody Map<String, Object> values,
             @RequestParam long version,
             @AuthenticationPrincipal CrmUserDetails principal) {
-        return parameters.change(values, version, principal.currentUser().id());
+        return parameters.change(values, version, principal.currentUser());
     }
 
     @ExceptionHandler(AnalyticsParameterChange.InvalidParametersException.class)
     ProblemDetail invalid(AnalyticsParameterChange.InvalidParametersException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        // the detail lists every broken rule in English; errors name the field and the rule's message key
+        ProblemDetail problem = ApiExceptionHandler.validationProblem(e.violations().stream()
+                .map(v -> Map.of("field", v.field(), "code", v.rule(), "message", v.message()))
+                .toList());
+        problem.setDetail(e.getMessage());
+        return problem;
     }
 
     @ExceptionHandler(AnalyticsParameterChange.StaleParametersException.class)

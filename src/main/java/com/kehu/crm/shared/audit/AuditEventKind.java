@@ -10,5 +10,7 @@ public enum AuditEventKind {
     IMPORT,
     IMPORT_UNDO,
     MERGE,
-    DELETE
+    DELETE,
+    /** An administrator changed application settings (e.g. the analytics parameters). */
+    SETTINGS_CHANGE
 }

@@ -110,6 +110,9 @@ class MessageBundleTests {
                 com.kehu.crm.dataio.OnDuplicate.class,
                 com.kehu.crm.dataio.ImportType.class));
 
+        // analytics (issue 7): the parameters screen
+        types.addAll(List.of(com.kehu.crm.analytics.ClvTimeUnit.class));
+
         for (Class<? extends Enum<?>> type : types) {
             for (Enum<?> constant : type.getEnumConstants()) {
                 String key = type.getSimpleName() + "." + constant.name();
