@@ -32,6 +32,7 @@ class AnalyticsJobApiController {
 
     private final MetricsRefresh refresh;
     private final ClvFits fits;
+    private final com.kehu.crm.analytics.AnalyticsSettings settings;
 
     record Started(long id, String status) {}
 
@@ -82,7 +83,8 @@ class AnalyticsJobApiController {
         ClvFits.Fit fit = fits.fit(
                 new ClvFits.Request(
                         body.calibrationEnd(),
-                        body.timeUnit() == null ? ClvTimeUnit.WEEK : body.timeUnit(),
+                        // without one in the request, the time unit of the parameters (default WEEK)
+                        body.timeUnit() == null ? settings.current().clvTimeUnit() : body.timeUnit(),
                         body.cohortFrom(),
                         body.cohortTo()),
                 principal.currentUser().id());
