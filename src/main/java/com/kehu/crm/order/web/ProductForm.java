@@ -49,7 +49,7 @@ public class ProductForm {
 
     /** A product category code; empty for none. */
     @Size(max = 40)
-    @Pattern(regexp = "[A-Za-z0-9_]*", message = "{product.category.unknown}")
+    @Pattern(regexp = "[A-Za-z0-9_]*")
     private String category = "";
 
     private long version;
