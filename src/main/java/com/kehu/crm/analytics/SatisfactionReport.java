@@ -11,8 +11,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * The six satisfaction measures of the course material (CATALOG 3.3 S2) for the survey answers of a period, overall
- * and by month, by the agent who handled the ticket, by ticket category and by value tier, within the reader's record
- * rules (a rep: the answers of the rep's customers).
+ * and by month, by the agent who handled the ticket, by ticket category, by value tier and by product category (of
+ * the order answered about; an order with two categories counts in both), within the reader's record rules (a rep:
+ * the answers of the rep's customers).
  *
  * <ol>
  *   <li>overall satisfaction: the mean of "overall" (1-5) and the top-box share (all 5s: only completely satisfied
@@ -58,6 +59,9 @@ public class SatisfactionReport {
     public record Complaints(
             long complaints, long completedOrders, @Nullable Double per100Orders) {}
 
+    /** A product category's names, for showing a {@code byProductCategory} group (a code) in the reader's language. */
+    public record CategoryNames(String nameEn, String nameZh) {}
+
     public record Report(
             LocalDate from,
             LocalDate to,
@@ -67,7 +71,9 @@ public class SatisfactionReport {
             List<Measures> byMonth,
             List<Measures> byAgent,
             List<Measures> byCategory,
-            List<Measures> byTier) {}
+            List<Measures> byTier,
+            List<Measures> byProductCategory,
+            java.util.Map<String, CategoryNames> productCategoryNames) {}
 
     /** The report for answers given from {@code from} to {@code to}, both days included. */
     public Report report(LocalDate from, LocalDate to, CurrentUser user) {
@@ -77,6 +83,13 @@ public class SatisfactionReport {
         Measures overall = measures("'ALL'", "", scope, from, to, weights).stream()
                 .findFirst()
                 .orElse(new Measures("ALL", 0, null, null, null, null, null, null, null));
+        List<Measures> byProductCategory = measures(
+                "pc.category_code",
+                "join analytics_survey_product_category_v pc on pc.response_id = r.id",
+                scope,
+                from,
+                to,
+                weights);
         return new Report(
                 from,
                 to,
@@ -106,7 +119,22 @@ public class SatisfactionReport {
                         scope,
                         from,
                         to,
-                        weights));
+                        weights),
+                byProductCategory,
+                productCategoryNames(byProductCategory));
+    }
+
+    private java.util.Map<String, CategoryNames> productCategoryNames(List<Measures> groups) {
+        if (groups.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, CategoryNames> names = new java.util.LinkedHashMap<>();
+        jdbc.sql("select code, name_en, name_zh from analytics_product_category_v where code = any(:codes)"
+                        + " order by code")
+                .param("codes", groups.stream().map(Measures::group).toArray(String[]::new))
+                .query((rs, n) -> names.put(rs.getString(1), new CategoryNames(rs.getString(2), rs.getString(3))))
+                .list();
+        return names;
     }
 
     /** The measures grouped by {@code group} (an SQL expression written here, never input), after {@code joins}. */

@@ -53,11 +53,16 @@ class Product extends BaseEntity {
     @Column(nullable = false)
     private boolean active;
 
-    Product(ProductData data) {
-        update(data);
+    /** A product category's id (reference data of this module), or null for none. */
+    @Column(name = "category_id")
+    private @Nullable Long categoryId;
+
+    Product(ProductData data, @Nullable Long categoryId) {
+        update(data, categoryId);
     }
 
-    void update(ProductData data) {
+    /** {@code categoryId} is the category {@code data.category()} names, resolved by the caller. */
+    void update(ProductData data, @Nullable Long categoryId) {
         Assert.hasText(data.code(), "code must not be empty");
         Assert.hasText(data.name(), "name must not be empty");
         Assert.hasText(data.unit(), "unit must not be empty");
@@ -71,6 +76,7 @@ class Product extends BaseEntity {
         this.currency = data.currency().strip().toUpperCase(Locale.ROOT);
         Assert.isTrue(currency.length() == 3, "currency must be an ISO 4217 code");
         this.active = data.active();
+        this.categoryId = categoryId;
     }
 
     void deactivate() {

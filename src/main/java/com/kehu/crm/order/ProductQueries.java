@@ -25,12 +25,20 @@ public class ProductQueries {
     /** The order form offers at most this many active products in its picker. */
     public static final int OPTION_LIMIT = 500;
 
-    private static final String SELECT =
-            "select id, code, name, unit, list_price, unit_cost, currency, active, version from product p";
+    private static final String SELECT = "select p.id, p.code, p.name, p.unit, p.list_price, p.unit_cost, p.currency,"
+            + " p.active, p.version, pc.code as category_code, pc.name_en as category_name_en,"
+            + " pc.name_zh as category_name_zh"
+            + " from product p left join product_category pc on pc.id = p.category_id";
 
     private final JdbcClient jdbc;
 
     public PageView<ProductRow> list(@Nullable String q, @Nullable Boolean active, int page, int size) {
+        return list(q, active, null, page, size);
+    }
+
+    /** The price list filtered by a search term, active or not, and a category code (null: any), by code. */
+    public PageView<ProductRow> list(
+            @Nullable String q, @Nullable Boolean active, @Nullable String category, int page, int size) {
         int safeSize = Math.min(Math.max(size, 1), 200);
         int safePage = Math.max(page, 0);
         StringBuilder where = new StringBuilder(" where true");
@@ -38,6 +46,10 @@ public class ProductQueries {
         if (active != null) {
             where.append(" and p.active = :active");
             params.put("active", active);
+        }
+        if (category != null && !category.isBlank()) {
+            where.append(" and p.category_id = (select id from product_category where code = :category)");
+            params.put("category", category.strip().toUpperCase(Locale.ROOT));
         }
         String term = q == null || q.isBlank() ? null : q.strip();
         if (term != null) {
@@ -70,6 +82,20 @@ public class ProductQueries {
                 .list();
     }
 
+    /** The product categories in their order; {@code activeOnly} for what a product may be given. */
+    public List<ProductCategory> categories(boolean activeOnly) {
+        return jdbc.sql("select id, code, name_en, name_zh, active, position from product_category"
+                        + (activeOnly ? " where active" : "") + " order by position, code")
+                .query((rs, n) -> new ProductCategory(
+                        rs.getLong("id"),
+                        rs.getString("code"),
+                        rs.getString("name_en"),
+                        rs.getString("name_zh"),
+                        rs.getBoolean("active"),
+                        rs.getInt("position")))
+                .list();
+    }
+
     public boolean canManage(CurrentUser user) {
         return Products.canManage(user);
     }
@@ -84,6 +110,12 @@ public class ProductQueries {
                 rs.getBigDecimal("unit_cost"),
                 rs.getString("currency"),
                 rs.getBoolean("active"),
-                rs.getLong("version"));
+                rs.getLong("version"),
+                rs.getString("category_code") == null
+                        ? null
+                        : new ProductCategoryRef(
+                                rs.getString("category_code"),
+                                rs.getString("category_name_en"),
+                                rs.getString("category_name_zh")));
     }
 }

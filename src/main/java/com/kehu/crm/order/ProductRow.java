@@ -1,8 +1,9 @@
 package com.kehu.crm.order;
 
 import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
 
-/** A product as the price list, the order form and the API show it. */
+/** A product as the price list, the order form and the API show it; {@code category} is null for none. */
 public record ProductRow(
         long id,
         String code,
@@ -12,9 +13,11 @@ public record ProductRow(
         BigDecimal unitCost,
         String currency,
         boolean active,
-        long version) {
+        long version,
+        @Nullable ProductCategoryRef category) {
 
     public ProductData toData() {
-        return new ProductData(code, name, unit, listPrice, unitCost, currency, active);
+        return new ProductData(
+                code, name, unit, listPrice, unitCost, currency, active, category == null ? null : category.code());
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProductService {
 
     private final ProductRepository products;
+    private final ProductCategoryService categories;
 
     public long create(ProductData data, CurrentUser user) {
         requireManager(user);
@@ -21,7 +22,8 @@ public class ProductService {
         if (products.existsByCode(code)) {
             throw duplicate(code);
         }
-        return products.saveAndFlush(new Product(data)).getId();
+        Long categoryId = categories.resolve(data.category(), null);
+        return products.saveAndFlush(new Product(data, categoryId)).getId();
     }
 
     public void update(long id, long expectedVersion, ProductData data, CurrentUser user) {
@@ -34,7 +36,7 @@ public class ProductService {
         if (products.existsByCodeAndIdNot(code, id)) {
             throw duplicate(code);
         }
-        product.update(data);
+        product.update(data, categories.resolve(data.category(), product.getCategoryId()));
     }
 
     /** Products are never deleted: old order lines keep pointing at them. */

@@ -487,6 +487,51 @@ class ImportTypesIntegrationTests {
         assertThat(count("select count(*) from product where code = ?", code)).isEqualTo(1);
     }
 
+    @Test
+    void productsTakeTheirCategoryByCodeOrNameAndUnknownOnesFail() throws Exception {
+        String byCode = "P" + unique();
+        String byChineseName = "P" + unique();
+        String byEnglishName = "P" + unique();
+        String unknown = "P" + unique();
+        String none = "P" + unique();
+        String csv = "产品编码,产品名称,单位,标价,产品类别\n"
+                + byCode + ",大米,袋,89,food\n"
+                + byChineseName + ",绿茶,盒,120,饮品茶叶\n"
+                + byEnglishName + ",Paper,box,30,office SUPPLIES\n"
+                + unknown + ",Mystery,pc,1,家具\n"
+                + none + ",无类别,个,5,\n";
+        JsonNode done = importAndWait("PRODUCTS", "类别.csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(done.get("inserted").asInt()).isEqualTo(4);
+        assertThat(done.get("failed").asInt()).isEqualTo(1);
+        assertThat(categoryOf(byCode)).isEqualTo("FOOD");
+        assertThat(categoryOf(byChineseName)).isEqualTo("BEVERAGE");
+        assertThat(categoryOf(byEnglishName)).isEqualTo("OFFICE");
+        assertThat(categoryOf(none)).isEqualTo("-");
+        assertThat(count("select count(*) from product where code = ?", unknown))
+                .isZero();
+        assertThat(errors(done, "zh-CN")).contains("5,没有此编码或名称的产品类别。");
+        assertThat(errors(done, "en")).contains("5,No product category with this code or name.");
+
+        // an update with a category cell changes it, an empty cell keeps it; undo restores the old one
+        JsonNode updated = importAndWait(
+                "PRODUCTS",
+                "类别2.csv",
+                ("code,category\n" + byCode + ",办公用品\n" + byChineseName + ",\n").getBytes(StandardCharsets.UTF_8),
+                "onDuplicate",
+                "UPDATE");
+        assertThat(updated.get("updated").asInt()).isEqualTo(2);
+        assertThat(categoryOf(byCode)).isEqualTo("OFFICE");
+        assertThat(categoryOf(byChineseName)).isEqualTo("BEVERAGE");
+        assertThat(undo(updated)).hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(categoryOf(byCode)).isEqualTo("FOOD");
+    }
+
+    String categoryOf(String productCode) {
+        return jdbc.sql("""
+                        select coalesce(pc.code, '-') from product p left join product_category pc on pc.id = p.category_id
+                        where p.code = :c""").param("c", productCode).query(String.class).single();
+    }
+
     // --- payments
 
     /** An order of {@code customer} with the given status and total; returns its number. */

@@ -28,7 +28,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/products}: the price list; sellers read, managers and admins write; DELETE deactivates. */
+/**
+ * {@code /api/v1/products}: the price list; sellers read, managers and admins write; DELETE deactivates. A product
+ * carries its category's code and names; {@code category} (a code) filters the list and sets it on POST and PUT.
+ */
 @RestController
 @RequestMapping("/api/v1/products")
 @Tag(name = "Products")
@@ -43,9 +46,10 @@ class ProductApiController {
     PageJson<?> list(
             @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable Boolean active,
+            @RequestParam(required = false) @Nullable String category,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
-        return OrderProblems.page(queries.list(q, active, page, size));
+        return OrderProblems.page(queries.list(q, active, category, page, size));
     }
 
     @GetMapping("/{id}")

@@ -10,7 +10,10 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
-/** The body of POST and PUT (with {@code version}) on {@code /api/v1/products}; absent {@code active} means true. */
+/**
+ * The body of POST and PUT (with {@code version}) on {@code /api/v1/products}; absent {@code active} means true;
+ * {@code category} is a product category code, absent or empty for none.
+ */
 public record ProductRequest(
         @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9._\\-]*")
         String code,
@@ -26,9 +29,18 @@ public record ProductRequest(
 
         @NotBlank @Pattern(regexp = "[A-Za-z]{3}") String currency,
         @Nullable Boolean active,
-        @Nullable Long version) {
+        @Nullable Long version,
+        @Nullable @Size(max = 40) String category) {
 
     ProductData toData() {
-        return new ProductData(code, name, unit, listPrice, unitCost, currency, !Boolean.FALSE.equals(active));
+        return new ProductData(
+                code,
+                name,
+                unit,
+                listPrice,
+                unitCost,
+                currency,
+                !Boolean.FALSE.equals(active),
+                category == null || category.isBlank() ? null : category);
     }
 }

@@ -24,7 +24,7 @@ class DemoOrderHistory {
 
     private final JdbcClient jdbc;
 
-    /** The demo price list, unless it is there already. */
+    /** The demo price list, unless it is there already, and its products' categories (V33). */
     @Transactional
     public void ensureProducts() {
         jdbc.sql("""
@@ -36,6 +36,13 @@ class DemoOrderHistory {
                                (nextval('product_seq'), 'DEMO-INK-BK', '打印机墨盒 黑色', '个', 219.00, 140.00, 'CNY'),
                                (nextval('product_seq'), 'DEMO-WATER-19', '桶装水 19L', '桶', 28.00, 16.00, 'CNY')
                         on conflict (code) do nothing""").update();
+        jdbc.sql("""
+                        update product p set category_id = pc.id
+                        from product_category pc
+                        where p.category_id is null and pc.code = case p.code
+                            when 'DEMO-RICE-10' then 'FOOD' when 'DEMO-OIL-5' then 'FOOD'
+                            when 'DEMO-TEA-250' then 'BEVERAGE' when 'DEMO-WATER-19' then 'BEVERAGE'
+                            when 'DEMO-PAPER-A4' then 'OFFICE' when 'DEMO-INK-BK' then 'OFFICE' end""").update();
     }
 
     /**

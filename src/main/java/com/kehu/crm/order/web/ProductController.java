@@ -11,6 +11,7 @@ import com.kehu.crm.shared.domain.EditConflictException;
 import com.kehu.crm.shared.web.Flash;
 import com.kehu.crm.shared.web.Urls;
 import jakarta.validation.Valid;
+import java.util.Locale;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -41,12 +42,15 @@ class ProductController {
     String list(
             @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable Boolean active,
+            @RequestParam(required = false) @Nullable String category,
             @RequestParam(defaultValue = "0") int page,
             @AuthenticationPrincipal CrmUserDetails principal,
             Model model) {
-        var products = queries.list(q, active, page, 25);
+        var products = queries.list(q, active, category, page, 25);
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("active", active);
+        model.addAttribute("category", category == null ? "" : category.strip().toUpperCase(Locale.ROOT));
+        model.addAttribute("categories", queries.categories(false));
         model.addAttribute("products", products);
         model.addAttribute("pageLinks", Urls.pageLinks(products));
         model.addAttribute("canManage", queries.canManage(principal.currentUser()));
@@ -76,7 +80,7 @@ class ProductController {
                 Flash.success(flash, "product.created");
                 return "redirect:/products";
             } catch (OrderRuleException e) {
-                result.rejectValue("code", e.messageKey(), e.messageArguments(), e.messageKey());
+                reject(result, e);
             }
         }
         return form(model, form, null, user);
@@ -105,7 +109,7 @@ class ProductController {
                 Flash.success(flash, "product.saved");
                 return "redirect:/products";
             } catch (OrderRuleException e) {
-                result.rejectValue("code", e.messageKey(), e.messageArguments(), e.messageKey());
+                reject(result, e);
             } catch (EditConflictException | ObjectOptimisticLockingFailureException e) {
                 model.addAttribute("conflict", true);
                 form.setVersion(current.version());
@@ -126,7 +130,21 @@ class ProductController {
         model.addAttribute("product", form);
         model.addAttribute("existing", existing);
         model.addAttribute("canManage", queries.canManage(user));
+        // active categories, and the product's own even if deactivated since, so saving keeps it
+        String own = existing == null || existing.category() == null
+                ? ""
+                : existing.category().code();
+        model.addAttribute(
+                "categories",
+                queries.categories(false).stream()
+                        .filter(c -> c.active() || c.code().equals(own))
+                        .toList());
         return "products/form";
+    }
+
+    private static void reject(BindingResult result, OrderRuleException e) {
+        String field = "category".equals(e.field()) ? "category" : "code";
+        result.rejectValue(field, e.messageKey(), e.messageArguments(), e.messageKey());
     }
 
     private void requireManager(CurrentUser user) {

@@ -47,6 +47,11 @@ public class ProductForm {
 
     private boolean active = true;
 
+    /** A product category code; empty for none. */
+    @Size(max = 40)
+    @Pattern(regexp = "[A-Za-z0-9_]*")
+    private String category = "";
+
     private long version;
 
     static ProductForm of(ProductRow p) {
@@ -59,6 +64,7 @@ public class ProductForm {
         form.currency = p.currency();
         form.active = p.active();
         form.version = p.version();
+        form.category = p.category() == null ? "" : p.category().code();
         return form;
     }
 
@@ -70,6 +76,7 @@ public class ProductForm {
                 listPrice == null ? BigDecimal.ZERO : listPrice,
                 unitCost == null ? BigDecimal.ZERO : unitCost,
                 currency,
-                active);
+                active,
+                category.isBlank() ? null : category);
     }
 }

@@ -64,6 +64,12 @@ class DemoOrderHistoryTests {
         all.addAll(managers);
 
         generator.ensureProducts();
+        assertThat(jdbc.sql("""
+                        select string_agg(p.code || '=' || coalesce(pc.code, '-'), ',' order by p.code)
+                        from product p left join product_category pc on pc.id = p.category_id
+                        where p.code in ('DEMO-RICE-10', 'DEMO-TEA-250', 'DEMO-PAPER-A4')""").query(String.class).single())
+                .as("the demo price list has categories")
+                .isEqualTo("DEMO-PAPER-A4=OFFICE,DEMO-RICE-10=FOOD,DEMO-TEA-250=BEVERAGE");
         int orders = generator.generate(today, all);
         int changed = counts.syncFromCompletedOrders(all);
         tx.executeWithoutResult(s -> history.refresh(all));

@@ -50,7 +50,7 @@ class ProductControllerTests {
 
     @Test
     void letsRepsReadThePriceListButNotChangeIt() {
-        given(queries.list(any(), any(), anyInt(), anyInt()))
+        given(queries.list(any(), any(), any(), anyInt(), anyInt()))
                 .willReturn(new PageView<>(
                         List.of(new ProductRow(
                                 1,
@@ -61,7 +61,8 @@ class ProductControllerTests {
                                 new BigDecimal("80000"),
                                 "CNY",
                                 true,
-                                0)),
+                                0,
+                                null)),
                         25,
                         0,
                         1,
