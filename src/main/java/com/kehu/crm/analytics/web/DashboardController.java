@@ -351,6 +351,7 @@ class DashboardController {
         chart.series(label("dashboard.satisfaction.nps", locale), nps, "y2", null, "number");
         chart.series(label("dashboard.satisfaction.topBox", locale), topBox);
         model.addAttribute("satisfactionChart", write(chart.build()));
+        model.addAttribute("satisfactionByProductCategory", byProductCategory(s, f, locale));
         model.addAttribute(
                 "satisfactionByTier",
                 s.byTier().stream()
@@ -360,6 +361,18 @@ class DashboardController {
                                         : label("ValueTier." + m.group(), locale),
                                 satisfactionOf(m, f)))
                         .toList());
+    }
+
+    private static List<NamedMeasures> byProductCategory(SatisfactionReport.Report s, Figures f, Locale locale) {
+        boolean chinese = locale.getLanguage().equals("zh");
+        return s.byProductCategory().stream()
+                .map(m -> {
+                    SatisfactionReport.CategoryNames names =
+                            s.productCategoryNames().get(m.group());
+                    String name = names == null ? m.group() : chinese ? names.nameZh() : names.nameEn();
+                    return new NamedMeasures(name, satisfactionOf(m, f));
+                })
+                .toList();
     }
 
     record MeasuresView(

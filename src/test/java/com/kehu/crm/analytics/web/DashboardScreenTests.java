@@ -395,4 +395,56 @@ class DashboardScreenTests {
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(csv).contains("慢回复投诉" + tag).contains("北区投诉" + tag).doesNotContain("及时咨询" + tag);
     }
+
+    @Test
+    void satisfactionIsShownByValueTierAndProductCategoryInBothLanguages() throws Exception {
+        String tag = vipCode.substring(3);
+        long category = jdbc.sql("select nextval('product_category_seq')")
+                .query(Long.class)
+                .single();
+        jdbc.sql("insert into product_category (id, code, name_en, name_zh, position) values (:id, :c, :en, :zh, 990)")
+                .param("id", category)
+                .param("c", "DS_" + tag.replace('-', '_'))
+                .param("en", "Dashboard tea " + tag)
+                .param("zh", "仪表盘茶叶" + tag)
+                .update();
+        long product =
+                jdbc.sql("select nextval('product_seq')").query(Long.class).single();
+        jdbc.sql("""
+                        insert into product (id, code, name, unit, list_price, unit_cost, currency, category_id)
+                        values (:id, :code, '仪表盘产品', '件', 10, 5, 'CNY', :category)""")
+                .param("id", product)
+                .param("code", "DSP-" + tag)
+                .param("category", category)
+                .update();
+        long order =
+                jdbc.sql("select nextval('sales_order_seq')").query(Long.class).single();
+        jdbc.sql("""
+                        insert into sales_order (id, order_number, customer_id, order_date, currency, status,
+                                                 total_amount, cost_amount, created_by)
+                        values (:id, :number, :customer, date '1993-07-02', 'CNY', 'COMPLETED', 10, 5,
+                                (select id from app_user where username = 'rep1'))""")
+                .param("id", order)
+                .param("number", "DSO" + tag)
+                .param("customer", vip)
+                .update();
+        jdbc.sql("""
+                        insert into order_line (id, order_id, line_no, product_id, quantity, unit_price, unit_cost,
+                                                net_amount)
+                        values (nextval('order_line_seq'), :order, 1, :product, 1, 10, 5, 10)""").param("order", order).param("product", product).update();
+        jdbc.sql("""
+                        insert into survey_response (id, customer_id, order_id, channel, overall, expectation,
+                                                     performance, repurchase_intent, recommend, created_at)
+                        values (nextval('survey_response_seq'), :customer, :order, 'LINK', 5, 4, 5, 5, 10,
+                                timestamptz '1993-07-05 10:00+08')""").param("customer", vip).param("order", order).update();
+
+        String en = page("/analytics/manager?from=1993-07-01&to=1993-07-31", "manager", "en");
+        assertThat(en)
+                .contains("id=\"satisfaction-by-tier\"")
+                .contains("id=\"satisfaction-by-product-category\"")
+                .contains("Dashboard tea " + tag)
+                .contains("1 survey answers");
+        String zh = page("/analytics/support?from=1993-07-01&to=1993-07-31", "agent1", "zh-CN");
+        assertThat(zh).contains("仪表盘茶叶" + tag).contains("产品类别");
+    }
 }
