@@ -93,5 +93,17 @@
         canvas.chart = chart;
     }
 
-    document.querySelectorAll('canvas[data-chart]').forEach(draw);
+    // the page's charts, and those of cards htmx loads after it (htmx.onLoad also runs for the initial page)
+    function drawIn(element) {
+        element.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
+            if (!canvas.chart) {
+                draw(canvas);
+            }
+        });
+    }
+    if (typeof htmx !== 'undefined') {
+        htmx.onLoad(drawIn);
+    } else {
+        drawIn(document);
+    }
 })();

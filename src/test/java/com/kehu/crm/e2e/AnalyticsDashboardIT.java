@@ -113,6 +113,10 @@ class AnalyticsDashboardIT extends BrowserTest {
         assertThat(driver.findElement(By.id("def-tiers")).getText()).contains("The top 20% are VIP");
         assertThat(driver.findElement(By.id("tier-VIP")).getText()).contains("VIP");
         screenshot("50-analytics-manager-dashboard");
+        // the satisfaction and service-level cards arrive after the page, with their chart
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("card-satisfaction")));
+        wait.until(d -> Boolean.TRUE.equals(script(
+                "var c = document.querySelector('#card-satisfaction canvas[data-chart]'); return !!(c && c.chart);")));
         screenshotAfterScroll(driver.findElement(By.id("card-churn")));
         screenshot("50b-analytics-manager-dashboard-churn");
         assertNoBrowserErrors();

@@ -107,8 +107,6 @@ class DashboardController {
         valueTiers(model, user, p, f, locale);
         funnelCard(model, user, period, f, locale, FunnelReport.Scope.ALL);
         loyalty(model, user, f, locale);
-        SatisfactionReport.Report s = satisfaction.report(period.from(), period.to(), user);
-        satisfactionCard(model, s, f, locale);
         churnAndLifecycle(model, user, p, f, locale);
         rfmAndClv(model, user, f, locale);
         model.addAttribute(
@@ -118,11 +116,31 @@ class DashboardController {
                         f.percent(p.annualDiscountRate()),
                         f.percent(p.mvcShare()),
                         f.percent(p.stcShare())));
+        model.addAttribute("serviceUrl", "/analytics/manager/service" + period.query());
+        model.addAttribute("campaignTableUrl", "/campaigns/performance/table");
+        return "analytics/manager";
+    }
+
+    /**
+     * The manager's satisfaction and service-level cards, loaded by htmx after the page: they aggregate the period's
+     * survey answers and tickets, which takes longer than the stored metrics behind the rest of the page.
+     */
+    @GetMapping("/analytics/manager/service")
+    String managerService(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+            @AuthenticationPrincipal CrmUserDetails principal,
+            Locale locale,
+            Model model) {
+        CurrentUser user = principal.currentUser();
+        Figures f = new Figures(locale);
+        Period period = period(from, to, model);
+        SatisfactionReport.Report s = satisfaction.report(period.from(), period.to(), user);
+        satisfactionCard(model, s, f, locale);
         SupportReport.Report sr = support.report(period.from(), period.to(), user);
         model.addAttribute("sla", performance(sr.overall(), f));
         model.addAttribute("supportLink", "/analytics/support" + period.query());
-        model.addAttribute("campaignTableUrl", "/campaigns/performance/table");
-        return "analytics/manager";
+        return "analytics/cards :: manager-service";
     }
 
     // ---------------------------------------------------------------------------------------------- rep
@@ -163,7 +181,21 @@ class DashboardController {
         Figures f = new Figures(locale);
         Period period = period(from, to, model);
         common(model, f, settings.current());
+        model.addAttribute("bodyUrl", "/analytics/support/body" + period.query());
+        return "analytics/support";
+    }
 
+    /** The support dashboard's cards, loaded by htmx after the page (they aggregate the period's tickets and answers). */
+    @GetMapping("/analytics/support/body")
+    String supportBody(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+            @AuthenticationPrincipal CrmUserDetails principal,
+            Locale locale,
+            Model model) {
+        CurrentUser user = principal.currentUser();
+        Figures f = new Figures(locale);
+        Period period = period(from, to, model);
         SupportReport.Report report = support.report(period.from(), period.to(), user);
         model.addAttribute("sla", performance(report.overall(), f));
         Map<String, String> ticketLinks = new LinkedHashMap<>();
@@ -185,7 +217,7 @@ class DashboardController {
         model.addAttribute("agents", agents);
         satisfactionCard(model, s, f, locale);
         complaints(model, report, f, locale, period);
-        return "analytics/support";
+        return "analytics/cards :: support-body";
     }
 
     // ---------------------------------------------------------------------------------------------- cards

@@ -146,14 +146,17 @@ class DashboardScreenTests {
                 .contains("href=\"/analytics/customers?slice=CHURNED\"")
                 .contains("Sales funnel")
                 .contains("Loyalty (Dick and Basu)")
-                .contains("Satisfaction and NPS")
                 .contains("Churn and lifecycle")
-                .contains("Support service level")
                 .contains("Campaign ROI")
+                .contains("hx-get=\"/analytics/manager/service?from=")
                 .contains("data-chart=")
                 // definitions carry the parameters in force
                 .contains("The top 20% are VIP")
                 .contains("(the literature reports 50–60%)");
+        assertThat(page("/analytics/manager/service", "manager", "en"))
+                .contains("Satisfaction and NPS")
+                .contains("Support service level")
+                .doesNotContain("<html");
         String zh = page("/analytics/manager", "manager", "zh-CN");
         assertThat(zh)
                 .contains("价值分层（客户金字塔）")
@@ -222,8 +225,12 @@ class DashboardScreenTests {
     void theSupportAndRepDashboardsRender() throws Exception {
         assertThat(page("/analytics/support", "agent1", "en"))
                 .contains("Support dashboard")
+                .contains("hx-get=\"/analytics/support/body?from=");
+        assertThat(page("/analytics/support/body", "agent1", "en"))
                 .contains("Complaints by category")
                 .contains("id=\"agent-table\"");
+        assertThat(mvc.get().uri("/analytics/support/body").with(as("rep1"))).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.get().uri("/analytics/manager/service").with(as("rep1"))).hasStatus(HttpStatus.FORBIDDEN);
         assertThat(page("/analytics/rep", "rep1", "zh-CN"))
                 .contains("我的商机管道与预测")
                 .contains("应再次购买")
@@ -360,7 +367,7 @@ class DashboardScreenTests {
         ticket(vip, "及时咨询" + tag, "INQUIRY", "OTHER", day, 1);
         ticket(theirs, "北区投诉" + tag, "COMPLAINT", "SERVICE_ATTITUDE", day, 2);
 
-        String dashboard = page("/analytics/support?from=1993-05-01&to=1993-05-31", "agent1", "en");
+        String dashboard = page("/analytics/support/body?from=1993-05-01&to=1993-05-31", "agent1", "en");
         assertThat(dashboard)
                 .contains("href=\"/analytics/tickets?filter=RESPONSE_MISSED&amp;from=1993-05-01&amp;to=1993-05-31\"")
                 .contains(
@@ -438,13 +445,13 @@ class DashboardScreenTests {
                         values (nextval('survey_response_seq'), :customer, :order, 'LINK', 5, 4, 5, 5, 10,
                                 timestamptz '1993-07-05 10:00+08')""").param("customer", vip).param("order", order).update();
 
-        String en = page("/analytics/manager?from=1993-07-01&to=1993-07-31", "manager", "en");
+        String en = page("/analytics/manager/service?from=1993-07-01&to=1993-07-31", "manager", "en");
         assertThat(en)
                 .contains("id=\"satisfaction-by-tier\"")
                 .contains("id=\"satisfaction-by-product-category\"")
                 .contains("Dashboard tea " + tag)
                 .contains("1 survey answers");
-        String zh = page("/analytics/support?from=1993-07-01&to=1993-07-31", "agent1", "zh-CN");
+        String zh = page("/analytics/support/body?from=1993-07-01&to=1993-07-31", "agent1", "zh-CN");
         assertThat(zh).contains("仪表盘茶叶" + tag).contains("产品类别");
     }
 }
