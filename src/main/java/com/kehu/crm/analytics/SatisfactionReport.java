@@ -149,7 +149,7 @@ public class SatisfactionReport {
                 with answers as (
                     select %1$s as grp, r.*
                     from analytics_survey_v r
-                    join customer c on c.id = r.customer_id
+                    %4$s
                     %2$s
                     where r.created_at >= :from and r.created_at < :to_end and %3$s
                 ), attribute_means as (
@@ -175,7 +175,8 @@ public class SatisfactionReport {
                        (100.0 * (count(*) filter (where a.recommend >= 9) - count(*) filter (where a.recommend <= 6))
                            / count(*))::float8
                 from answers a left join indexes am on am.grp = a.grp
-                group by a.grp order by a.grp""".formatted(group, joins, ScopeSql.condition(scope, "c.owner_id"));
+                group by a.grp order by a.grp""".formatted(
+                group, joins, ScopeSql.condition(scope, "c.owner_id"), ScopeSql.customerJoin(scope, "r.customer_id"));
         return ScopeSql.period(jdbc.sql(sql), scope, from, to)
                 .param("codes", weights.keySet().toArray(String[]::new))
                 .param("weights", weights.values().toArray(java.math.BigDecimal[]::new))
@@ -193,24 +194,26 @@ public class SatisfactionReport {
     }
 
     private List<AttributeScore> attributes(OwnerScope scope, LocalDate from, LocalDate to) {
-        String sql = """
+        String sql =
+                """
                 select sr.attribute_code, count(*), avg(sr.score)::float8, avg((sr.score - 1) / 4.0 * 100)::float8
                 from analytics_survey_v r
-                join customer c on c.id = r.customer_id
+                %s
                 join analytics_survey_rating_v sr on sr.response_id = r.id
                 where r.created_at >= :from and r.created_at < :to_end and %s
-                group by sr.attribute_code order by sr.attribute_code""".formatted(ScopeSql.condition(scope, "c.owner_id"));
+                group by sr.attribute_code order by sr.attribute_code""".formatted(ScopeSql.customerJoin(scope, "r.customer_id"), ScopeSql.condition(scope, "c.owner_id"));
         return ScopeSql.period(jdbc.sql(sql), scope, from, to)
                 .query((rs, n) -> new AttributeScore(rs.getString(1), rs.getLong(2), rs.getDouble(3), rs.getDouble(4)))
                 .list();
     }
 
     private Complaints complaints(OwnerScope scope, LocalDate from, LocalDate to) {
-        String sql = """
-                select (select count(*) from analytics_ticket_v t join customer c on c.id = t.customer_id
+        String sql =
+                """
+                select (select count(*) from analytics_ticket_v t %2$s
                         where t.type = 'COMPLAINT' and t.created_at >= :from and t.created_at < :to_end and %1$s),
                        (select count(*) from analytics_purchase_v p join customer c on c.id = p.customer_id
-                        where p.order_date between :from and :to and %1$s)""".formatted(ScopeSql.condition(scope, "c.owner_id"));
+                        where p.order_date between :from and :to and %1$s)""".formatted(ScopeSql.condition(scope, "c.owner_id"), ScopeSql.customerJoin(scope, "t.customer_id"));
         return ScopeSql.period(jdbc.sql(sql), scope, from, to)
                 .query((rs, n) -> {
                     long complaints = rs.getLong(1);

@@ -49,13 +49,17 @@ public class SupportReport {
         OwnerScope scope = access.readScope(user);
         List<Performance> overall = performance("'ALL'", scope, from, to);
         String condition = ScopeSql.condition(scope, "c.owner_id");
-        List<CategoryMonth> complaints = ScopeSql.period(jdbc.sql("""
+        List<CategoryMonth> complaints = ScopeSql.period(
+                        jdbc.sql("""
                                 select to_char(date_trunc('month', t.created_at), 'YYYY-MM'), tc.code, count(*)
                                 from analytics_ticket_v t
-                                join customer c on c.id = t.customer_id
+                                %s
                                 join ticket_category tc on tc.id = t.category_id
                                 where t.type = 'COMPLAINT' and t.created_at >= :from and t.created_at < :to_end and %s
-                                group by 1, 2 order by 1, 2""".formatted(condition)), scope, from, to)
+                                group by 1, 2 order by 1, 2""".formatted(ScopeSql.customerJoin(scope, "t.customer_id"), condition)),
+                        scope,
+                        from,
+                        to)
                 .query((rs, n) -> new CategoryMonth(rs.getString(1), rs.getString(2), rs.getLong(3)))
                 .list();
         return new Report(
@@ -68,13 +72,14 @@ public class SupportReport {
 
     /** The measures per {@code group} (an SQL expression written here, never input). */
     private List<Performance> performance(String group, OwnerScope scope, LocalDate from, LocalDate to) {
-        return ScopeSql.period(jdbc.sql("""
+        return ScopeSql.period(
+                        jdbc.sql("""
                                 with tickets as (
                                     select %1$s as grp, t.*,
                                            extract(epoch from t.first_responded_at - t.created_at) / 3600 as response_h,
                                            extract(epoch from t.resolved_at - t.created_at) / 3600 as resolution_h
                                     from analytics_ticket_v t
-                                    join customer c on c.id = t.customer_id
+                                    %3$s
                                     left join app_user u on u.id = t.assignee_id
                                     where t.created_at >= :from and t.created_at < :to_end and %2$s
                                 )
@@ -90,7 +95,13 @@ public class SupportReport {
                                        avg(case when resolved_at <= resolution_due_at then 1.0
                                                 when resolved_at is null and now() <= resolution_due_at then null
                                                 else 0.0 end)::float8
-                                from tickets group by grp order by grp""".formatted(group, ScopeSql.condition(scope, "c.owner_id"))), scope, from, to)
+                                from tickets group by grp order by grp""".formatted(
+                                        group,
+                                        ScopeSql.condition(scope, "c.owner_id"),
+                                        ScopeSql.customerJoin(scope, "t.customer_id"))),
+                        scope,
+                        from,
+                        to)
                 .query((rs, n) -> new Performance(
                         rs.getString(1),
                         rs.getLong(2),
