@@ -106,7 +106,7 @@ class AnalyticsApiController {
             @org.springframework.web.bind.annotation.RequestParam(required = false)
                     java.time.@org.jspecify.annotations.Nullable LocalDate to,
             @AuthenticationPrincipal CrmUserDetails principal) {
-        Period period = period(from, to);
+        com.kehu.crm.analytics.ReportPeriod period = period(from, to);
         return answer(
                 Map.of("csiWeights", settings.current().csiWeights(), "promoterMin", 9, "detractorMax", 6),
                 "result",
@@ -125,7 +125,7 @@ class AnalyticsApiController {
                     java.time.@org.jspecify.annotations.Nullable LocalDate to,
             @org.springframework.web.bind.annotation.RequestParam(defaultValue = "ALL") String scope,
             @AuthenticationPrincipal CrmUserDetails principal) {
-        Period period = period(from, to);
+        com.kehu.crm.analytics.ReportPeriod period = period(from, to);
         FunnelReport.Scope narrow;
         try {
             narrow = FunnelReport.Scope.valueOf(scope.toUpperCase(Locale.ROOT));
@@ -146,22 +146,19 @@ class AnalyticsApiController {
             @org.springframework.web.bind.annotation.RequestParam(required = false)
                     java.time.@org.jspecify.annotations.Nullable LocalDate to,
             @AuthenticationPrincipal CrmUserDetails principal) {
-        Period period = period(from, to);
+        com.kehu.crm.analytics.ReportPeriod period = period(from, to);
         return answer(Map.of(), "result", support.report(period.from(), period.to(), principal.currentUser()));
     }
 
-    record Period(java.time.LocalDate from, java.time.LocalDate to) {}
-
     /** The asked period, by default the last 12 months up to today; 400 when it ends before it starts. */
-    private Period period(
+    private com.kehu.crm.analytics.ReportPeriod period(
             java.time.@org.jspecify.annotations.Nullable LocalDate from,
             java.time.@org.jspecify.annotations.Nullable LocalDate to) {
-        java.time.LocalDate end = to == null ? java.time.LocalDate.now(clock) : to;
-        java.time.LocalDate start = from == null ? end.minusMonths(12).plusDays(1) : from;
-        if (start.isAfter(end)) {
+        com.kehu.crm.analytics.ReportPeriod period = com.kehu.crm.analytics.ReportPeriod.of(from, to, clock);
+        if (!period.valid()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "from must not be after to");
         }
-        return new Period(start, end);
+        return period;
     }
 
     private Map<String, Object> answer(Map<String, Object> parameters, String name, Object result) {

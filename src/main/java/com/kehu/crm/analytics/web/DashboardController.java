@@ -6,6 +6,7 @@ import com.kehu.crm.analytics.AnalyticsQueries;
 import com.kehu.crm.analytics.AnalyticsSettings;
 import com.kehu.crm.analytics.CustomerDrill;
 import com.kehu.crm.analytics.FunnelReport;
+import com.kehu.crm.analytics.ReportPeriod;
 import com.kehu.crm.analytics.SatisfactionReport;
 import com.kehu.crm.analytics.SupportReport;
 import com.kehu.crm.identity.CrmUserDetails;
@@ -39,9 +40,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Controller
 class DashboardController {
-
-    /** Period reports default to the last 12 months up to today. */
-    static final int DEFAULT_MONTHS = 12;
 
     private final AnalyticsQueries queries;
     private final AnalyticsSettings settings;
@@ -100,7 +98,7 @@ class DashboardController {
             Model model) {
         CurrentUser user = principal.currentUser();
         Figures f = new Figures(locale);
-        Period period = period(from, to, model);
+        ReportPeriod period = period(from, to, model);
         AnalyticsParameters p = settings.current();
         common(model, f, p);
 
@@ -134,7 +132,7 @@ class DashboardController {
             Model model) {
         CurrentUser user = principal.currentUser();
         Figures f = new Figures(locale);
-        Period period = period(from, to, model);
+        ReportPeriod period = period(from, to, model);
         SatisfactionReport.Report s = satisfaction.report(period.from(), period.to(), user);
         satisfactionCard(model, s, f, locale);
         SupportReport.Report sr = support.report(period.from(), period.to(), user);
@@ -154,7 +152,7 @@ class DashboardController {
             Model model) {
         CurrentUser user = principal.currentUser();
         Figures f = new Figures(locale);
-        Period period = period(from, to, model);
+        ReportPeriod period = period(from, to, model);
         AnalyticsParameters p = settings.current();
         common(model, f, p);
 
@@ -179,7 +177,7 @@ class DashboardController {
             Model model) {
         CurrentUser user = principal.currentUser();
         Figures f = new Figures(locale);
-        Period period = period(from, to, model);
+        ReportPeriod period = period(from, to, model);
         common(model, f, settings.current());
         model.addAttribute("bodyUrl", "/analytics/support/body" + period.query());
         return "analytics/support";
@@ -195,7 +193,7 @@ class DashboardController {
             Model model) {
         CurrentUser user = principal.currentUser();
         Figures f = new Figures(locale);
-        Period period = period(from, to, model);
+        ReportPeriod period = period(from, to, model);
         SupportReport.Report report = support.report(period.from(), period.to(), user);
         model.addAttribute("sla", performance(report.overall(), f));
         Map<String, String> ticketLinks = new LinkedHashMap<>();
@@ -284,7 +282,7 @@ class DashboardController {
     record ParetoView(String topShare, String profitShare, String revenueShare, String unprofitableShare) {}
 
     private void funnelCard(
-            Model model, CurrentUser user, Period period, Figures f, Locale locale, FunnelReport.Scope scope) {
+            Model model, CurrentUser user, ReportPeriod period, Figures f, Locale locale, FunnelReport.Scope scope) {
         FunnelReport.Report report = funnel.report(period.from(), period.to(), scope, user);
         ChartData.Builder chart = ChartData.of("bar", "number");
         List<Slice> stages = new ArrayList<>();
@@ -607,7 +605,7 @@ class DashboardController {
         return group.equals("—") ? label("dashboard.support.unassigned", locale) : group;
     }
 
-    private void complaints(Model model, SupportReport.Report report, Figures f, Locale locale, Period period) {
+    private void complaints(Model model, SupportReport.Report report, Figures f, Locale locale, ReportPeriod period) {
         Map<String, String> categoryNames = this.names.ticketCategories(locale);
         List<String> months = report.complaints().stream()
                 .map(SupportReport.CategoryMonth::month)
@@ -646,7 +644,7 @@ class DashboardController {
 
     record NamedCount(String name, String count, String link) {}
 
-    private static String ticketLink(String filter, @Nullable String category, Period period) {
+    private static String ticketLink(String filter, @Nullable String category, ReportPeriod period) {
         UriComponentsBuilder link = UriComponentsBuilder.fromPath("/analytics/tickets")
                 .queryParam("filter", filter)
                 .queryParam("from", period.from())
@@ -708,26 +706,17 @@ class DashboardController {
         return value == null ? null : Math.round(value * 10) / 10.0;
     }
 
-    /** The period of the period reports, with the query string that keeps it in links. */
-    record Period(LocalDate from, LocalDate to) {
-        String query() {
-            return "?from=" + from + "&to=" + to;
-        }
-    }
-
     /** The asked period, by default the last 12 months; a period that ends before it starts is refused on screen. */
-    private Period period(@Nullable LocalDate from, @Nullable LocalDate to, Model model) {
-        LocalDate end = to == null ? LocalDate.now(clock) : to;
-        LocalDate start = from == null ? end.minusMonths(DEFAULT_MONTHS).plusDays(1) : from;
+    private ReportPeriod period(@Nullable LocalDate from, @Nullable LocalDate to, Model model) {
+        ReportPeriod asked = ReportPeriod.of(from, to, clock);
         // the form shows what was asked, also when it is refused
-        model.addAttribute("formFrom", start);
-        model.addAttribute("formTo", end);
-        if (start.isAfter(end)) {
+        model.addAttribute("formFrom", asked.from());
+        model.addAttribute("formTo", asked.to());
+        ReportPeriod period = asked;
+        if (!asked.valid()) {
             model.addAttribute("periodError", "dashboard.period.invalid");
-            end = LocalDate.now(clock);
-            start = end.minusMonths(DEFAULT_MONTHS).plusDays(1);
+            period = ReportPeriod.lastYear(clock);
         }
-        Period period = new Period(start, end);
         model.addAttribute("period", period);
         return period;
     }

@@ -1,6 +1,7 @@
 package com.kehu.crm.analytics.web;
 
 import com.kehu.crm.analytics.DealDrill;
+import com.kehu.crm.analytics.ReportPeriod;
 import com.kehu.crm.identity.CrmUserDetails;
 import com.kehu.crm.identity.CurrentUser;
 import com.kehu.crm.shared.export.ExportColumn;
@@ -55,11 +56,12 @@ class DealDrillController {
             Locale locale,
             Model model) {
         String chosen = stage(stage);
-        LocalDate end = to == null ? LocalDate.now(clock) : to;
-        LocalDate start = from == null
-                ? end.minusMonths(DashboardController.DEFAULT_MONTHS).plusDays(1)
-                : from;
-        period(start, end);
+        ReportPeriod period = ReportPeriod.of(from, to, clock);
+        LocalDate start = period.from();
+        LocalDate end = period.to();
+        if (!period.valid()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
         Figures f = new Figures(locale);
         PageView<DealDrill.Row> rows = deals.page(chosen, start, end, mine, principal.currentUser(), page);
         String stageLabel = messages.getMessage("PipelineStage." + chosen, null, chosen, locale);
@@ -104,11 +106,12 @@ class DealDrillController {
             HttpServletResponse response)
             throws IOException {
         String chosen = stage(stage);
-        LocalDate end = to == null ? LocalDate.now(clock) : to;
-        LocalDate start = from == null
-                ? end.minusMonths(DashboardController.DEFAULT_MONTHS).plusDays(1)
-                : from;
-        period(start, end);
+        ReportPeriod period = ReportPeriod.of(from, to, clock);
+        LocalDate start = period.from();
+        LocalDate end = period.to();
+        if (!period.valid()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
         var type = ListExports.format(format);
         CurrentUser user = principal.currentUser();
         exports.write(
@@ -141,11 +144,5 @@ class DealDrillController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
         }
         return java.util.Objects.requireNonNull(stage);
-    }
-
-    private static void period(LocalDate start, LocalDate end) {
-        if (start.isAfter(end)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
-        }
     }
 }

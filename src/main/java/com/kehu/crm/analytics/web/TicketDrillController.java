@@ -1,6 +1,7 @@
 package com.kehu.crm.analytics.web;
 
 import com.kehu.crm.analytics.AnalyticsNames;
+import com.kehu.crm.analytics.ReportPeriod;
 import com.kehu.crm.analytics.TicketDrill;
 import com.kehu.crm.identity.CrmUserDetails;
 import com.kehu.crm.identity.CurrentUser;
@@ -64,11 +65,10 @@ class TicketDrillController {
         TicketDrill.Filter chosen = filter(filter);
         Map<String, String> categories = names.ticketCategories(locale);
         String code = category(category, categories);
-        LocalDate end = to == null ? LocalDate.now(clock) : to;
-        LocalDate start = from == null
-                ? end.minusMonths(DashboardController.DEFAULT_MONTHS).plusDays(1)
-                : from;
-        if (start.isAfter(end)) {
+        ReportPeriod period = ReportPeriod.of(from, to, clock);
+        LocalDate start = period.from();
+        LocalDate end = period.to();
+        if (!period.valid()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
         }
         PageView<TicketDrill.Row> rows = tickets.page(chosen, code, start, end, principal.currentUser(), page);
@@ -128,11 +128,10 @@ class TicketDrillController {
             throws IOException {
         TicketDrill.Filter chosen = filter(filter);
         String code = category(category, names.ticketCategories(LocaleContextHolder.getLocale()));
-        LocalDate end = to == null ? LocalDate.now(clock) : to;
-        LocalDate start = from == null
-                ? end.minusMonths(DashboardController.DEFAULT_MONTHS).plusDays(1)
-                : from;
-        if (start.isAfter(end)) {
+        ReportPeriod period = ReportPeriod.of(from, to, clock);
+        LocalDate start = period.from();
+        LocalDate end = period.to();
+        if (!period.valid()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
         }
         var type = ListExports.format(format);
