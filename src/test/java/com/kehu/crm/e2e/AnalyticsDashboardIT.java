@@ -2,12 +2,10 @@ package com.kehu.crm.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.kehu.crm.analytics.AnalyticsTestData;
 import com.kehu.crm.analytics.MetricsRefresh;
-import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -30,31 +28,11 @@ class AnalyticsDashboardIT extends BrowserTest {
     MetricsRefresh refresh;
 
     long customer(String owner, String code, String name) {
-        long id = jdbc.sql("select nextval('customer_seq')").query(Long.class).single();
-        jdbc.sql("""
-                        insert into customer (id, code, kind, name, relation_category, importance, status, owner_id)
-                        values (:id, :code, 'ENTERPRISE', :name, 'B2B', 'ORDINARY', 'ACTUAL',
-                                (select id from app_user where username = :owner))""")
-                .param("id", id)
-                .param("code", code)
-                .param("name", name)
-                .param("owner", owner)
-                .update();
-        return id;
+        return new AnalyticsTestData(jdbc).customer(owner, code, name);
     }
 
     void order(long customer, LocalDate date, String amount, String cost) {
-        jdbc.sql("""
-                        insert into sales_order (id, order_number, customer_id, order_date, currency, status,
-                                                 total_amount, cost_amount, created_by)
-                        values (nextval('sales_order_seq'), :number, :customer, :date, 'CNY', 'COMPLETED', :amount,
-                                :cost, (select id from app_user where username = 'rep1'))""")
-                .param("number", "E2E" + UUID.randomUUID().toString().substring(0, 12))
-                .param("customer", customer)
-                .param("date", date)
-                .param("amount", new BigDecimal(amount))
-                .param("cost", new BigDecimal(cost))
-                .update();
+        new AnalyticsTestData(jdbc).order(customer, date, amount, cost);
     }
 
     /** The top buyer of the database, owned by rep1 (the manager's team), and a few small buyers; then a refresh. */
@@ -71,11 +49,7 @@ class AnalyticsDashboardIT extends BrowserTest {
             order(small, today.minusDays(30L + 40L * i), String.valueOf(100 + 10 * i) + ".00", "60.00");
             order(small, today.minusDays(300L + 10L * i), "80.00", "50.00");
         }
-        long id = refresh.request(null);
-        Awaitility.await()
-                .atMost(Duration.ofSeconds(120))
-                .until(() -> !refresh.status(id).orElseThrow().status().matches("QUEUED|RUNNING"));
-        assertThat(refresh.status(id).orElseThrow().status()).isEqualTo("DONE");
+        AnalyticsTestData.refresh(refresh);
         return name;
     }
 

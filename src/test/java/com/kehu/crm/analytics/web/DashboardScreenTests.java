@@ -2,15 +2,13 @@ package com.kehu.crm.analytics.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.kehu.crm.analytics.AnalyticsTestData;
 import com.kehu.crm.analytics.MetricsRefresh;
 import com.kehu.crm.support.IntegrationTest;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,31 +52,11 @@ class DashboardScreenTests {
     }
 
     long customer(String owner, String code, String name) {
-        long id = jdbc.sql("select nextval('customer_seq')").query(Long.class).single();
-        jdbc.sql("""
-                        insert into customer (id, code, kind, name, relation_category, importance, status, owner_id)
-                        values (:id, :code, 'ENTERPRISE', :name, 'B2B', 'ORDINARY', 'ACTUAL',
-                                (select id from app_user where username = :owner))""")
-                .param("id", id)
-                .param("code", code)
-                .param("name", name)
-                .param("owner", owner)
-                .update();
-        return id;
+        return new AnalyticsTestData(jdbc).customer(owner, code, name);
     }
 
     void order(long customer, LocalDate date, String amount, String cost) {
-        jdbc.sql("""
-                        insert into sales_order (id, order_number, customer_id, order_date, currency, status,
-                                                 total_amount, cost_amount, created_by)
-                        values (nextval('sales_order_seq'), :number, :customer, :date, 'CNY', 'COMPLETED', :amount,
-                                :cost, (select id from app_user where username = 'rep1'))""")
-                .param("number", "DS" + UUID.randomUUID().toString().substring(0, 12))
-                .param("customer", customer)
-                .param("date", date)
-                .param("amount", new BigDecimal(amount))
-                .param("cost", new BigDecimal(cost))
-                .update();
+        new AnalyticsTestData(jdbc).order(customer, date, amount, cost);
     }
 
     @BeforeEach
@@ -99,11 +77,7 @@ class DashboardScreenTests {
         for (int i = 0; i < 10; i++) {
             order(customer("rep2", "DF-" + tag + i, "小客户" + i), today.minusDays(40), "10.00", "5.00");
         }
-        long id = refresh.request(null);
-        Awaitility.await()
-                .atMost(Duration.ofSeconds(60))
-                .until(() -> !refresh.status(id).orElseThrow().status().matches("QUEUED|RUNNING"));
-        assertThat(refresh.status(id).orElseThrow().status()).isEqualTo("DONE");
+        AnalyticsTestData.refresh(refresh);
     }
 
     String page(String uri, String user, String language) throws Exception {
