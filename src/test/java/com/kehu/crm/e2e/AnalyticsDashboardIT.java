@@ -81,6 +81,12 @@ class AnalyticsDashboardIT extends BrowserTest {
         signIn("manager", "kehu-demo");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("manager-dashboard")));
         assertThat(driver.getCurrentUrl()).endsWith("/analytics/manager");
+        // the language is kept per user: an earlier browser test may have left the manager in Chinese
+        if (!"en".equals(lang())) {
+            new Select(driver.findElement(By.id("lang-select"))).selectByVisibleText("English");
+            wait.until(d -> "en".equals(lang()));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("manager-dashboard")));
+        }
         // what the value tiers mean, one click away, with the parameters in force
         driver.findElement(By.cssSelector("#card-tiers .def-toggle")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("def-tiers")));
