@@ -45,17 +45,23 @@ public class MetricsRefresh {
 
     private static final Logger log = LoggerFactory.getLogger(MetricsRefresh.class);
 
-    /** The indexes of customer_metrics (built on the new table before the swap): drill-downs and the owner scope. */
+    /**
+     * The indexes of customer_metrics (built on the new table before the swap), for the drill-down lists: 50 customers
+     * of one class by profit rank, for everyone or a set of owners. A class index serves everyone and, filtering on
+     * the owner while walking the class in rank order, a team or a rep; the rank index serves the unfiltered list and
+     * the classes most customers are in (the due-to-reorder list: next_purchase_expected before a day); the owner index
+     * a rep's or a team's unfiltered list; the partial indexes the rare churned and at-risk customers.
+     */
     private static final List<String[]> INDEXES = List.of(
-            new String[] {"tier_idx", "(value_tier, profit_rank)"},
+            new String[] {"rank_idx", "(profit_rank)"},
             new String[] {"owner_idx", "(owner_id, profit_rank)"},
-            new String[] {"team_idx", "(team_id, profit_rank)"},
+            new String[] {"tier_idx", "(value_tier, profit_rank)"},
             new String[] {"rfm_idx", "(rfm_segment, profit_rank)"},
+            new String[] {"clv_tier_idx", "(clv_tier, profit_rank)"},
             new String[] {"loyalty_idx", "(loyalty, profit_rank)"},
             new String[] {"lifecycle_idx", "(lifecycle_stage, profit_rank)"},
-            new String[] {"clv_tier_idx", "(clv_tier, clv desc)"},
-            new String[] {"clv_idx", "(clv desc nulls last, customer_id)"},
-            new String[] {"risk_idx", "(owner_id, clv desc) where at_risk or churned"});
+            new String[] {"churned_idx", "(profit_rank) where churned"},
+            new String[] {"at_risk_idx", "(profit_rank) where at_risk"});
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
@@ -346,6 +352,7 @@ public class MetricsRefresh {
     private <T> T heavy(java.util.function.Supplier<T> work) {
         return tx.execute(s -> {
             jdbc.sql("set local work_mem = '" + workMem + "'").update();
+            jdbc.sql("set local maintenance_work_mem = '" + workMem + "'").update();
             return work.get();
         });
     }
