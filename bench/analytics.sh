@@ -39,7 +39,7 @@ begin;
 insert into ticket (id, number, customer_id, channel, type, category_id, priority, subject, assignee_id, status,
                     first_response_due_at, resolution_due_at, first_responded_at, resolved_at, closed_at,
                     resolution_summary, created_at, updated_at)
-select nextval('ticket_seq'), 'BT-' || g, 1 + (g * 7919) % 1000000, 'PHONE',
+select nextval('ticket_seq'), 'BT-' || g, 1 + (g::bigint * 7919) % 1000000, 'PHONE',
        (array['COMPLAINT', 'INQUIRY', 'SERVICE_REQUEST', 'SUGGESTION', 'REPAIR'])[1 + g % 5],
        (select id from ticket_category order by id limit 1 offset g % 5), 'NORMAL', 'Bench ticket',
        (select id from app_user where username = 'agent1'),

@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 /**
  * Step 3 of a refresh: from the facts (step 1) and the lifetime values (step 2), one statement computes every class
  * over the whole population and writes the rows of a new customer_metrics table. For speed at a million customers the
- * wide rows are never sorted: the three rankings (profit, CLV, potential) sort only (id, key) pairs and are joined
- * back, and the RFM quintile scores compare each value with four thresholds taken from the buyers' sorted values (the
+ * wide rows are never sorted: the profit ranking sorts only (key, id) pairs and is joined back; the MVC and STC shares
+ * need no ranking, only the last customer inside each share (a bounded sort), and the RFM quintile scores compare each value with four thresholds taken from the buyers' sorted values (the
  * same scores as {@code 1 + floor(5 × percent_rank)}, computed exactly in integers: a score is above k when at least
  * ceil(k × (buyers − 1) / 5) buyers have a smaller value, that is when the value exceeds the buyers' value of that
  * position).
@@ -49,6 +49,17 @@ class MetricsClassification {
                                        or (b.purchase_days > 1 and b.recency_days > :churn_silence * b.mean_interval_days)
                                        or (b.purchase_days = 1 and b.recency_days > :single_lost_days))""";
 
+    /**
+     * Whether a customer is among the most valuable (MVC): profitable, and within the first mvcShare of buyers by CLV,
+     * that is not after the last of them ({@code mvc_cut} m, none or without CLV when every CLV counts); over the
+     * columns of {@link #base}'s rows (b) and the counts (s).
+     */
+    private static final String IS_MVC = """
+
+                                   b.profit_12m >= 0 and b.clv > 0 and ceil(:mvc_share * s.buyers) >= 1
+                                   and (m.clv is null or b.clv > m.clv
+                                        or (b.clv = m.clv and b.customer_id <= m.customer_id))""";
+
     /** The facts joined to the lifetime values, with the derived figures every class starts from. */
     private static String base(String facts, String values) {
         return """
@@ -82,12 +93,13 @@ class MetricsClassification {
                           expected_order_value, clv, clv_potential, clv_method, clv_tier, repeat_patronage, attitude,
                           loyalty, lifecycle_stage, churned, at_risk)
                         with base as (""" + base(facts, values) + """
-                        ), stats as (
+                        ), stats as materialized (
                             select count(*) as population, count(*) filter (where purchase_days > 0) as buyers
                             from""" + " " + facts + """
 
-                        ), cuts as (
-                            -- the RFM score thresholds: x[c] is the c-th smallest value among the buyers
+                        ), cuts as materialized (
+                            -- the RFM score thresholds: x[c] is the c-th smallest value among the buyers (materialised:
+                            -- inlined, every row would take its thresholds from the arrays of all buyers' values)
                             select r[(n + 4) / 5] as r1, r[(2 * n + 4) / 5] as r2, r[(3 * n + 4) / 5] as r3,
                                    r[(4 * n + 4) / 5] as r4,
                                    f[(n + 4) / 5] as f1, f[(2 * n + 4) / 5] as f2, f[(3 * n + 4) / 5] as f3,
@@ -102,30 +114,38 @@ class MetricsClassification {
                                 from""" + " " + facts + """
                                  where purchase_days > 0
                             ) sorted
-                        ), ranked as (
-                            select n.customer_id, n.profit_12m, n.clv, n.clv_potential, n.is_churned,
-                                   row_number() over (order by n.profit_12m desc, n.customer_id) as profit_rank,
-                                   row_number() over (order by n.clv desc nulls last, n.customer_id) as clv_rank
-                            from (
-                                select b.customer_id, b.profit_12m, b.clv, b.clv_potential,"""
-                + CHURNED + """
-                                       as is_churned
-                                from (""" + base(facts, values) + """
-                                ) b
-                            ) n
-                        ), flagged as (
-                            select r.*,
-                                   r.profit_12m >= 0 and r.clv > 0 and r.clv_rank <= ceil(:mvc_share * s.buyers)
-                                       as is_mvc
-                            from ranked r cross join stats s
+                        ), mvc_cut as materialized (
+                            -- the last customer within the MVC share of buyers by CLV (a bounded sort, no ranking)
+                            select b.clv, b.customer_id
+                            from ("""
+                + base(facts, values) + """
+                            ) b
+                            order by b.clv desc nulls last, b.customer_id
+                            offset greatest((select ceil(:mvc_share * buyers) from stats) - 1, 0) limit 1
+                        ), stc_cut as materialized (
+                            -- the last customer within the STC share by potential, among those neither MVC nor lost
+                            select b.clv_potential, b.customer_id
+                            from (""" + base(facts, values) + """
+                            ) b
+                            cross join stats s
+                            left join mvc_cut m on true
+                            where not coalesce((""" + IS_MVC + ") or (" + CHURNED + """
+                            ), false)
+                            order by b.clv_potential desc nulls last, b.customer_id
+                            offset greatest((select ceil(:stc_share * buyers) from stats) - 1, 0) limit 1
                         ), ranks as (
-                            select customer_id, profit_rank, is_mvc,
-                                   row_number() over (partition by coalesce(is_mvc or is_churned, false)
-                                                      order by clv_potential desc nulls last, customer_id)
-                                       as potential_rank
-                            from flagged
+                            -- the one full ranking, on (key, id) pairs joined back to the rows
+                            select customer_id, row_number() over (order by profit_12m desc, customer_id) as profit_rank
+                            from (select b.customer_id, b.profit_12m from ("""
+                + base(facts, values) + """
+                            ) b) n
                         ), judged as (
-                            select b.*, k.profit_rank, k.is_mvc, k.potential_rank, s.population, s.buyers,
+                            select b.*, k.profit_rank, s.population, s.buyers,""" + IS_MVC + """
+                                       as is_mvc,
+                                   ceil(:stc_share * s.buyers) >= 1 and (t.clv_potential is null
+                                       or b.clv_potential > t.clv_potential
+                                       or (b.clv_potential = t.clv_potential and b.customer_id <= t.customer_id))
+                                       as in_stc_share,
                                    case when b.purchase_days > 0 and s.buyers <= 1 then 1
                                         when b.purchase_days > 0 then 1 + (b.last_purchase > c.r1)::int
                                             + (b.last_purchase > c.r2)::int + (b.last_purchase > c.r3)::int
@@ -151,6 +171,8 @@ class MetricsClassification {
                             join ranks k on k.customer_id = b.customer_id
                             cross join stats s
                             cross join cuts c
+                            left join mvc_cut m on true
+                            left join stc_cut t on true
                         )
                         select j.customer_id, :refresh, now(), j.owner_id, j.team_id, j.orders, j.purchase_days,
                                j.first_purchase, j.last_purchase, j.recency_days, j.revenue_total, j.margin_total,
@@ -182,7 +204,7 @@ class MetricsClassification {
                                case when j.profit_12m < 0 then 'BZC'
                                     when j.is_mvc then 'MVC'
                                     when j.clv_potential > 0 and not coalesce(j.is_churned, false)
-                                         and j.potential_rank <= ceil(:stc_share * j.buyers)
+                                         and j.in_stc_share
                                         then 'STC' end,
                                j.patronage, j.attitude_class,
                                case when j.attitude_class is null then 'UNKNOWN'

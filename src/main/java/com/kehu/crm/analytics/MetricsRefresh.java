@@ -353,6 +353,8 @@ public class MetricsRefresh {
         return tx.execute(s -> {
             jdbc.sql("set local work_mem = '" + workMem + "'").update();
             jdbc.sql("set local maintenance_work_mem = '" + workMem + "'").update();
+            // compiling these one-off statements costs seconds and saves less
+            jdbc.sql("set local jit = off").update();
             return work.get();
         });
     }
