@@ -134,8 +134,10 @@ class MetricsClassification {
                             order by b.clv_potential desc nulls last, b.customer_id
                             offset greatest((select ceil(:stc_share * buyers) from stats) - 1, 0) limit 1
                         ), ranks as (
-                            -- the one full ranking, on (key, id) pairs joined back to the rows
-                            select customer_id, row_number() over (order by profit_12m desc, customer_id) as profit_rank
+                            -- the one full ranking, on (key, id) pairs joined back to the rows; by the profit as
+                            -- stored (to the cent), so the rank orders the stored rows as the reports do
+                            select customer_id,
+                                   row_number() over (order by round(profit_12m, 2) desc, customer_id) as profit_rank
                             from (select b.customer_id, b.profit_12m from ("""
                 + base(facts, values) + """
                             ) b) n

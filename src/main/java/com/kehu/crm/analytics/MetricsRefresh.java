@@ -248,11 +248,9 @@ public class MetricsRefresh {
             step(id, 0);
             summaries.create(id);
             facts.create(factsTable);
-            int customers = heavy(() -> facts.fill(factsTable, day));
+            int customers = heavy(() -> facts.fill(factsTable, day, MetricsSummaries.dailySales(id)));
             jdbc.sql("analyze " + factsTable).update();
-            lap(id, "facts");
-            heavy(() -> summaries.dailySales(id));
-            lap(id, "daily sales");
+            lap(id, "facts and daily sales");
             jdbc.sql("update analytics_refresh set customers = :n where id = :id")
                     .param("n", customers)
                     .param("id", id)

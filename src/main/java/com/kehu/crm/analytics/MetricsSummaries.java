@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  *       show; a scope's answer is the sum over its owners' rows (additive, so exact for any set of owners);
  *   <li>analytics_pareto: the Pareto figures (not additive) for everyone, each team and each owner, computed with
  *       window functions exactly as the live report computes them for such a scope;
- *   <li>analytics_daily_sales: completed orders, revenue and margin per day and owner.
+ *   <li>analytics_daily_sales: completed orders, revenue and margin per day (up to the refresh's day) and owner of
+ *       the customer, from the same pass over the orders as the facts.
  * </ul>
  *
  * Table names come from the refresh (constants and ids), never from input.
@@ -41,13 +42,9 @@ class MetricsSummaries {
         }
     }
 
-    /** Completed orders per day and owner into the work table of refresh {@code id}; returns how many rows. */
-    int dailySales(long id) {
-        return jdbc.sql("insert into analytics_daily_sales_" + id + """
-                         (day, owner_id, orders, revenue, margin)
-                        select order_date, owner_id, count(*), sum(total_amount), sum(margin)
-                        from analytics_purchase_owner_v
-                        group by order_date, owner_id""").update();
+    /** The daily sales work table of refresh {@code id} (filled with the facts, see {@link MetricsFacts#fill}). */
+    static String dailySales(long id) {
+        return "analytics_daily_sales_" + id;
     }
 
     /** The per-owner summaries and the Pareto figures of the metrics table {@code metrics}. */
@@ -84,28 +81,25 @@ class MetricsSummaries {
                         having coalesce(value_tier, rfm_segment, r_score || '-' || f_score, loyalty, lifecycle_stage,
                                         clv_tier) is not null""")
                 .update();
-        // the live report's ranking (profit desc, customer id) within each scope
+        // the live report's ranking (profit desc, customer id) is the profit rank: everyone's top k are the ranks up to
+        // k, a team's or an owner's the first k of the scope in rank order
         jdbc.sql("insert into analytics_pareto_" + id + """
                          (scope_kind, scope_id, top_share, profit_share_of_top, revenue_share_of_top)
-                        with sizes as materialized (
-                            select owner_id, team_id, greatest(profit_12m, 0) as profit, revenue_12m,
-                                   row_number() over (order by profit_12m desc, customer_id) as all_position,
+                        with positions as materialized (
+                            select owner_id, team_id, greatest(profit_12m, 0) as profit, revenue_12m, profit_rank,
                                    count(*) over () as all_size,
-                                   row_number() over (partition by owner_id order by profit_12m desc, customer_id)
-                                       as owner_position,
+                                   row_number() over (partition by owner_id order by profit_rank) as owner_position,
                                    count(*) over (partition by owner_id) as owner_size,
-                                   row_number() over (partition by team_id order by profit_12m desc, customer_id)
-                                       as team_position,
+                                   row_number() over (partition by team_id order by profit_rank) as team_position,
                                    count(*) over (partition by team_id) as team_size
                             from""" + " " + metrics + """
 
                         )
                         select 'ALL', 0, :top,
-                               sum(profit) filter (where all_position <= ceil(:top * all_size))
-                                   / nullif(sum(profit), 0),
-                               sum(revenue_12m) filter (where all_position <= ceil(:top * all_size))
+                               sum(profit) filter (where profit_rank <= ceil(:top * all_size)) / nullif(sum(profit), 0),
+                               sum(revenue_12m) filter (where profit_rank <= ceil(:top * all_size))
                                    / nullif(sum(revenue_12m), 0)
-                        from sizes
+                        from positions
                         having count(*) > 0
                         union all
                         select 'TEAM', team_id, :top,
@@ -113,14 +107,14 @@ class MetricsSummaries {
                                    / nullif(sum(profit), 0),
                                sum(revenue_12m) filter (where team_position <= ceil(:top * team_size))
                                    / nullif(sum(revenue_12m), 0)
-                        from sizes where team_id is not null group by team_id
+                        from positions where team_id is not null group by team_id
                         union all
                         select 'OWNER', owner_id, :top,
                                sum(profit) filter (where owner_position <= ceil(:top * owner_size))
                                    / nullif(sum(profit), 0),
                                sum(revenue_12m) filter (where owner_position <= ceil(:top * owner_size))
                                    / nullif(sum(revenue_12m), 0)
-                        from sizes group by owner_id""")
+                        from positions group by owner_id""")
                 .param("top", vipShare)
                 .update();
     }

@@ -1,6 +1,8 @@
 package com.kehu.crm.analytics;
 
+import static com.kehu.crm.support.IntegrationTest.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 import com.kehu.crm.customer.CustomerAccess;
 import com.kehu.crm.identity.CrmUserDetails;
@@ -18,8 +20,10 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /**
  * The reports read the per-owner summaries a refresh stores (and the stored Pareto figures of everyone, a team, an
@@ -46,6 +50,9 @@ class AnalyticsSummariesTests {
 
     @Autowired
     UserDetailsService users;
+
+    @Autowired
+    MockMvcTester mvc;
 
     static final RecursiveComparisonConfiguration NUMBERS = RecursiveComparisonConfiguration.builder()
             .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
@@ -192,6 +199,17 @@ class AnalyticsSummariesTests {
         }
         // this month, rep3 has at least the orders set up above (the cancelled ones not counted)
         assertThat(queries.salesTrend(user("rep3"), 1).get(0).revenue()).isLessThan(new BigDecimal("99999"));
+    }
+
+    @Test
+    void theSalesTrendApiAnswersTheAskedMonthsAndRefusesOtherCounts() {
+        assertThat(mvc.get().uri("/api/v1/analytics/sales-trend?months=3").with(httpBasic("rep1", PASSWORD)))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.months.length()")
+                .isEqualTo(3);
+        assertThat(mvc.get().uri("/api/v1/analytics/sales-trend?months=0").with(httpBasic("rep1", PASSWORD)))
+                .hasStatus(HttpStatus.BAD_REQUEST);
     }
 
     @Test
