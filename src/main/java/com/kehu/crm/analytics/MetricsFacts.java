@@ -1,7 +1,6 @@
 package com.kehu.crm.analytics;
 
 import java.time.LocalDate;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -50,33 +49,15 @@ class MetricsFacts {
 
     /** Fills {@code table} with the facts of every live customer as of {@code day}; returns how many. */
     int fill(String table, LocalDate day) {
-        return fill(table, day, null);
-    }
+        return jdbc.sql("insert into " + table + """
 
-    /**
-     * Fills {@code table} with the facts of every live customer as of {@code day}, and {@code dailySales} (if given, a
-     * table shaped like analytics_daily_sales) with the completed orders per day and owner of the customer (any
-     * customer, as the period reports' record rule is the customer's owner) from the same pass over the orders;
-     * returns how many customers.
-     */
-    int fill(String table, LocalDate day, @Nullable String dailySales) {
-        String daily = dailySales == null ? "" : """
-                        , daily as (
-                            insert into %s (day, owner_id, orders, revenue, margin)
-                            select d.order_date, c.owner_id, sum(d.orders), sum(d.amount), sum(d.margin)
-                            from days d join customer c on c.id = d.customer_id
-                            group by d.order_date, c.owner_id
-                        )""".formatted(dailySales);
-        // the insert follows the common table expressions: a data-modifying one (daily) must be at the top level
-        return jdbc.sql("""
                         with days as (
                             select customer_id, order_date, count(*) as orders, sum(total_amount) as amount,
                                    sum(margin) as margin
                             from analytics_purchase_v
                             where order_date <= :day
                             group by customer_id, order_date
-                        )""" + daily + """
-                        , bought as (
+                        ), bought as (
                             select customer_id,
                                    sum(orders)::integer as orders,
                                    count(*)::integer as purchase_days,
@@ -113,7 +94,6 @@ class MetricsFacts {
                             where created_at < :day_end
                             order by customer_id, created_at desc, id desc
                         )
-                        insert into""" + " " + table + " " + """
                         select c.id, c.owner_id, c.team_id,
                                coalesce(b.orders, 0), coalesce(b.purchase_days, 0), b.first_purchase,
                                b.last_purchase, coalesce(b.revenue_total, 0), coalesce(b.margin_total, 0),
