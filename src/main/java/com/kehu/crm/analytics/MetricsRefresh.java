@@ -249,7 +249,12 @@ public class MetricsRefresh {
             step(id, 0);
             summaries.create(id);
             facts.create(factsTable);
-            int customers = heavy(() -> facts.fill(factsTable, day));
+            // grouped by sorting: hashing 4.5M (customer, day) groups with their numeric sums spills in batches and
+            // took twice as long (37 s against 17 s on the 1M-customer benchmark)
+            int customers = heavy(() -> {
+                jdbc.sql("set local enable_hashagg = off").update();
+                return facts.fill(factsTable, day);
+            });
             jdbc.sql("analyze " + factsTable).update();
             lap(id, "facts");
             heavy(() -> summaries.dailySales(id));
