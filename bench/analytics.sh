@@ -4,7 +4,11 @@
 #   (a) the baseline: the bare SQL aggregation of the completed orders per customer (one pass, materialised);
 #   (b) POST /api/v1/analytics/clv/fit (BG/NBD + Gamma-Gamma on every buyer, weeks);
 #   (c) POST /api/v1/analytics/refresh, polled until DONE (the app logs each step's time);
-#   (d) each report API as admin (everything) and as rep1, ITERATIONS times: p50 and p95 from Tomcat's access log.
+#   (d) each report API as admin (everything), manager (team East: 3 owners) and rep1, ITERATIONS times: p50 and p95
+#       from Tomcat's access log;
+#   (e) the drill-down list queries (50 customers of one class by profit rank) in SQL, EXPLAIN ANALYZE timings.
+# Before (a), adds 300,000 tickets and 200,000 survey answers (with two attribute ratings each) to the database once
+# (numbers BT-…; skipped when present), so the satisfaction and support reports and the cost to serve have data.
 #
 #   bench/analytics.sh [iterations=30]
 #
@@ -27,6 +31,43 @@ if ! psql -h 127.0.0.1 -U postgres -Atc "select 1 from pg_database where datname
     GENERATE_ONLY=1 bash bench/campaign-performance.sh
 fi
 [ "${SKIP_BUILD:-0}" = 1 ] || ./mvnw -B -q -ntp -DskipTests package
+
+if [ "$(sql -Atc "select exists (select 1 from ticket where number = 'BT-1')")" = f ]; then
+    log "Adding 300,000 tickets and 200,000 survey answers"
+    sql <<'SQL'
+begin;
+insert into ticket (id, number, customer_id, channel, type, category_id, priority, subject, assignee_id, status,
+                    first_response_due_at, resolution_due_at, first_responded_at, resolved_at, closed_at,
+                    resolution_summary, created_at, updated_at)
+select nextval('ticket_seq'), 'BT-' || g, 1 + (g::bigint * 7919) % 1000000, 'PHONE',
+       (array['COMPLAINT', 'INQUIRY', 'SERVICE_REQUEST', 'SUGGESTION', 'REPAIR'])[1 + g % 5],
+       (select id from ticket_category order by id limit 1 offset g % 5), 'NORMAL', 'Bench ticket',
+       (select id from app_user where username = 'agent1'),
+       case when g % 10 = 0 then 'IN_PROGRESS' else 'CLOSED' end,
+       t + interval '4 hours', t + interval '48 hours', t + (g % 7) * interval '1 hour',
+       case when g % 10 <> 0 then t + (g % 61) * interval '1 hour' end,
+       case when g % 10 <> 0 then t + (g % 61) * interval '1 hour' end,
+       case when g % 10 <> 0 then 'Resolved (bench)' end, t, t
+from generate_series(1, 300000) g,
+     lateral (select now() - (g % 720) * interval '1 day' - (g % 24) * interval '1 hour' as t) x;
+insert into survey_response (id, customer_id, ticket_id, channel, overall, expectation, performance,
+                             repurchase_intent, recommend, created_at, updated_at)
+select nextval('survey_response_seq'), t.customer_id, case when g <= 60000 then t.id end, 'LINK',
+       1 + g % 5, 1 + (g / 5) % 5, 1 + (g / 25) % 5, 1 + (g / 7) % 5, g % 11,
+       t.created_at + interval '1 day', t.created_at + interval '1 day'
+from generate_series(1, 200000) g
+join ticket t on t.number = 'BT-' || g;
+insert into survey_rating (response_id, attribute_code, score)
+select r.id, a.code, 1 + (r.id + length(a.code)) % 5
+from survey_response r
+cross join (values ('PRODUCT_QUALITY'), ('SERVICE_ATTITUDE')) a(code)
+on conflict do nothing;
+commit;
+analyze ticket;
+analyze survey_response;
+analyze survey_rating;
+SQL
+fi
 
 log "Baseline: the bare aggregation of completed orders per customer"
 start=$(date +%s%N)
@@ -76,10 +117,10 @@ REFRESH_MS=$(( ($(date +%s%N) - start) / 1000000 ))
 log "refresh ${REFRESH_MS} ms: $STATUS"
 grep "Analytics refresh $ID:" "$OUT/app.log" || true
 
-log "Reports, $ITERATIONS times each as admin and as rep1"
+log "Reports, $ITERATIONS times each as admin, manager and rep1"
 CUSTOMER=$(sql -Atc "select min(c.id) from customer c join app_user u on u.id = c.owner_id where u.username = 'rep1'")
-REPORTS="value-tiers rfm loyalty lifecycle churn satisfaction funnel support customers/$CUSTOMER"
-for user in admin rep1; do
+REPORTS="value-tiers rfm loyalty lifecycle churn satisfaction funnel support sales-trend customers/$CUSTOMER"
+for user in admin manager rep1; do
     for report in $REPORTS; do
         for _ in $(seq "$ITERATIONS"); do
             api $user "http://127.0.0.1:$PORT/api/v1/analytics/$report?u=$user" > /dev/null || true
@@ -94,10 +135,23 @@ sleep 1
     echo "baseline_ms=$BASELINE_MS fit_ms=$FIT_MS refresh_ms=$REFRESH_MS ratio_refresh_to_baseline=$(awk "BEGIN {printf \"%.1f\", $REFRESH_MS / $BASELINE_MS}")"
     grep "Analytics refresh $ID:" "$OUT/app.log" | sed 's/.*Analytics refresh/refresh/' || true
     echo "report user p50_ms p95_ms"
-    for user in admin rep1; do
+    for user in admin manager rep1; do
         for report in $REPORTS; do
             grep "GET /api/v1/analytics/$report?u=$user " "$OUT/access_log.txt" | awk '{print $NF / 1000}' | sort -n |
                 awk -v r="$report" -v u="$user" '{a[NR]=$1} END {if (NR) printf "%s %s %.1f %.1f\n", r, u, a[int(NR*0.5+0.5)], a[int(NR*0.95+0.5)]}'
+        done
+    done
+    echo "drill-down (50 customers by profit rank) ms, EXPLAIN ANALYZE execution time"
+    REP1=$(sql -Atc "select id from app_user where username = 'rep1'")
+    TEAM=$(sql -Atc "select array_agg(id) from app_user where team_id = (select team_id from app_user where username = 'manager')")
+    for filter in "value_tier = 'VIP'" "value_tier = 'ORDINARY'" "rfm_segment = 'CHAMPIONS'" "rfm_segment = 'LOST'" \
+                  "clv_tier = 'MVC'" "clv_tier = 'BZC'" "loyalty = 'LOYAL'" "lifecycle_stage = 'DECLINE'" "churned" \
+                  "at_risk" "next_purchase_expected <= current_date"; do
+        for scope in "true" "owner_id = any('{$REP1}')" "owner_id = any('$TEAM')"; do
+            ms=$(sql -Atc "explain (analyze, format json) select customer_id, profit_rank, value_tier, clv
+                           from customer_metrics where $filter and $scope order by profit_rank limit 50 offset 100" |
+                 grep -o '"Execution Time": [0-9.]*' | grep -o '[0-9.]*$')
+            echo "[$filter] [$scope] $ms"
         done
     done
 } | tee "$OUT/summary.txt"

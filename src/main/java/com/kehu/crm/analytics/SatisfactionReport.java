@@ -25,7 +25,8 @@ import org.springframework.stereotype.Service;
  *   <li>repurchase intention: the mean (1-5) and the share answering 4 or 5;
  *   <li>willingness to recommend as NPS: % promoters (9-10) − % detractors (0-6);
  *   <li>dissatisfaction: complaint tickets per 100 completed orders of the period, reported beside, not netted
- *       against, satisfaction (satisfaction and dissatisfaction have different drivers).
+ *       against, satisfaction (satisfaction and dissatisfaction have different drivers). The order counts are those
+ *       of the daily sales summary, as of the last metrics refresh.
  * </ol>
  */
 @Service
@@ -55,7 +56,11 @@ public class SatisfactionReport {
 
     public record AttributeScore(String attribute, long ratings, double mean, double index) {}
 
-    /** The dissatisfaction side: complaints of the period and their rate per 100 completed orders. */
+    /**
+     * The dissatisfaction side: complaints of the period and their rate per 100 completed orders. The complaints are
+     * counted live; the completed orders come from the daily sales stored by the last metrics refresh (the answer's
+     * "computed"), so orders completed since are not counted yet.
+     */
     public record Complaints(
             long complaints, long completedOrders, @Nullable Double per100Orders) {}
 
@@ -212,8 +217,11 @@ public class SatisfactionReport {
                 """
                 select (select count(*) from analytics_ticket_v t %2$s
                         where t.type = 'COMPLAINT' and t.created_at >= :from and t.created_at < :to_end and %1$s),
-                       (select count(*) from analytics_purchase_v p join customer c on c.id = p.customer_id
-                        where p.order_date between :from and :to and %1$s)""".formatted(ScopeSql.condition(scope, "c.owner_id"), ScopeSql.customerJoin(scope, "t.customer_id"));
+                       (select coalesce(sum(d.orders), 0) from analytics_daily_sales d
+                        where d.day between :from and :to and %3$s)""".formatted(
+                        ScopeSql.condition(scope, "c.owner_id"),
+                        ScopeSql.customerJoin(scope, "t.customer_id"),
+                        ScopeSql.condition(scope, "d.owner_id"));
         return ScopeSql.period(jdbc.sql(sql), scope, from, to)
                 .query((rs, n) -> {
                     long complaints = rs.getLong(1);

@@ -98,6 +98,20 @@ class AnalyticsApiController {
         return answer(parameters, "result", queries.churn(principal.currentUser()));
     }
 
+    /**
+     * Completed orders, revenue and margin per calendar month for the last {@code months} months (1 to 120, default
+     * 12), as of the last refresh (the answer's "computed").
+     */
+    @GetMapping("/sales-trend")
+    Map<String, Object> salesTrend(
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "12") int months,
+            @AuthenticationPrincipal CrmUserDetails principal) {
+        if (months < 1 || months > 120) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "months must be between 1 and 120");
+        }
+        return answer(Map.of("months", months), "months", queries.salesTrend(principal.currentUser(), months));
+    }
+
     /** The six satisfaction measures for answers from {@code from} to {@code to} (default: the last 12 months). */
     @GetMapping("/satisfaction")
     Map<String, Object> satisfaction(
