@@ -70,6 +70,8 @@ declare -A PAGES=(
     [manager-dashboard]="/analytics/manager"
     [rep-dashboard]="/analytics/rep"
     [support-dashboard]="/analytics/support"
+    [manager-service-cards]="/analytics/manager/service"
+    [support-cards]="/analytics/support/body"
     [vip-list]="/analytics/customers?slice=VALUE_TIER&value=VIP"
     [ordinary-list-page-20]="/analytics/customers?slice=VALUE_TIER&value=ORDINARY&page=20"
     [at-risk-list]="/analytics/customers?slice=AT_RISK"
@@ -80,6 +82,7 @@ declare -A PAGES=(
 )
 declare -A WHO=(
     [manager-dashboard]="admin manager" [rep-dashboard]="manager rep1" [support-dashboard]="admin agent1"
+    [manager-service-cards]="admin manager" [support-cards]="admin agent1"
     [vip-list]="admin manager rep1" [ordinary-list-page-20]="admin rep1" [at-risk-list]="admin rep1"
     [due-reorder-list]="admin rep1" [loyal-list]="admin manager" [deals-proposal]="admin manager rep1"
     [tickets-response-missed]="admin agent1"

@@ -213,8 +213,7 @@ public class SatisfactionReport {
     }
 
     private Complaints complaints(OwnerScope scope, LocalDate from, LocalDate to) {
-        String sql =
-                """
+        String sql = """
                 select (select count(*) from analytics_ticket_v t %2$s
                         where t.type = 'COMPLAINT' and t.created_at >= :from and t.created_at < :to_end and %1$s),
                        (select coalesce(sum(d.orders), 0) from analytics_daily_sales d

@@ -114,6 +114,7 @@ class DashboardController {
                         f.percent(p.annualDiscountRate()),
                         f.percent(p.mvcShare()),
                         f.percent(p.stcShare())));
+        salesTrend(model, user, f, locale);
         model.addAttribute("serviceUrl", "/analytics/manager/service" + period.query());
         model.addAttribute("campaignTableUrl", "/campaigns/performance/table");
         return "analytics/manager";
@@ -509,6 +510,37 @@ class DashboardController {
     }
 
     record GridView(int r, int f, String count, String shade, String link) {}
+
+    /** Revenue and margin of the last 12 calendar months (as of the last refresh), each month linking to its orders. */
+    private void salesTrend(Model model, CurrentUser user, Figures f, Locale locale) {
+        List<AnalyticsQueries.MonthSales> months = queries.salesTrend(user, DEFAULT_TREND_MONTHS);
+        ChartData.Builder chart = ChartData.of("bar", "money");
+        List<@Nullable Number> revenue = new ArrayList<>();
+        List<@Nullable Number> margin = new ArrayList<>();
+        List<TrendView> rows = new ArrayList<>();
+        for (AnalyticsQueries.MonthSales m : months) {
+            String label = m.month().toString().substring(0, 7);
+            String link = UriComponentsBuilder.fromPath("/orders")
+                    .queryParam("status", "COMPLETED")
+                    .queryParam("from", m.month())
+                    .queryParam("to", m.month().plusMonths(1).minusDays(1))
+                    .build()
+                    .toUriString();
+            chart.label(label, link);
+            revenue.add(m.revenue());
+            margin.add(m.margin());
+            rows.add(new TrendView(label, f.money(m.revenue()), f.money(m.margin()), f.count(m.orders()), link));
+        }
+        chart.series(label("dashboard.trend.revenue", locale), revenue);
+        chart.series(label("dashboard.trend.margin", locale), margin, "y", "line", "money");
+        model.addAttribute("trendChart", write(chart.build()));
+        model.addAttribute("trend", rows);
+    }
+
+    /** The revenue and margin trend covers this many calendar months. */
+    static final int DEFAULT_TREND_MONTHS = 12;
+
+    record TrendView(String month, String revenue, String margin, String orders, String link) {}
 
     private void forecast(Model model, CurrentUser user, Figures f, Locale locale) {
         List<FunnelReport.ForecastMonth> months =

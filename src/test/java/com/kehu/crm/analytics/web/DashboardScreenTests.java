@@ -123,6 +123,9 @@ class DashboardScreenTests {
                 .contains("Loyalty (Dick and Basu)")
                 .contains("Churn and lifecycle")
                 .contains("Campaign ROI")
+                .contains("Revenue and margin")
+                .contains("id=\"trend-table\"")
+                .contains("href=\"/orders?status=COMPLETED&amp;from=")
                 .contains("hx-get=\"/analytics/manager/service?from=")
                 .contains("data-chart=")
                 // definitions carry the parameters in force
