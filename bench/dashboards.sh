@@ -71,6 +71,8 @@ declare -A PAGES=(
     [rep-dashboard]="/analytics/rep"
     [support-dashboard]="/analytics/support"
     [manager-service-cards]="/analytics/manager/service"
+    [manager-funnel-card]="/analytics/manager/funnel"
+    [rep-funnel-card]="/analytics/rep/funnel"
     [support-cards]="/analytics/support/body"
     [vip-list]="/analytics/customers?slice=VALUE_TIER&value=VIP"
     [ordinary-list-page-20]="/analytics/customers?slice=VALUE_TIER&value=ORDINARY&page=20"
@@ -83,6 +85,7 @@ declare -A PAGES=(
 declare -A WHO=(
     [manager-dashboard]="admin manager" [rep-dashboard]="manager rep1" [support-dashboard]="admin agent1"
     [manager-service-cards]="admin manager" [support-cards]="admin agent1"
+    [manager-funnel-card]="admin manager" [rep-funnel-card]="rep1"
     [vip-list]="admin manager rep1" [ordinary-list-page-20]="admin rep1" [at-risk-list]="admin rep1"
     [due-reorder-list]="admin rep1" [loyal-list]="admin manager" [deals-proposal]="admin manager rep1"
     [tickets-response-missed]="admin agent1"

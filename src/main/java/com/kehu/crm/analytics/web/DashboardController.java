@@ -103,7 +103,7 @@ class DashboardController {
         common(model, f, p);
 
         valueTiers(model, user, p, f, locale);
-        funnelCard(model, user, period, f, locale, FunnelReport.Scope.ALL);
+        model.addAttribute("funnelUrl", "/analytics/manager/funnel" + period.query());
         loyalty(model, user, f, locale);
         churnAndLifecycle(model, user, p, f, locale);
         rfmAndClv(model, user, f, locale);
@@ -118,6 +118,44 @@ class DashboardController {
         model.addAttribute("serviceUrl", "/analytics/manager/service" + period.query());
         model.addAttribute("campaignTableUrl", "/campaigns/performance/table");
         return "analytics/manager";
+    }
+
+    /** The funnel of everything the manager may see, loaded by htmx after the page (it aggregates deals live). */
+    @GetMapping("/analytics/manager/funnel")
+    String managerFunnel(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+            @AuthenticationPrincipal CrmUserDetails principal,
+            Locale locale,
+            Model model) {
+        funnelCard(
+                model,
+                principal.currentUser(),
+                period(from, to, model),
+                new Figures(locale),
+                locale,
+                FunnelReport.Scope.ALL);
+        model.addAttribute("funnelColumn", "col-lg-6 col-xxl-4");
+        return "analytics/cards :: funnel";
+    }
+
+    /** The rep's own funnel, loaded by htmx after the rep's page. */
+    @GetMapping("/analytics/rep/funnel")
+    String repFunnel(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+            @AuthenticationPrincipal CrmUserDetails principal,
+            Locale locale,
+            Model model) {
+        funnelCard(
+                model,
+                principal.currentUser(),
+                period(from, to, model),
+                new Figures(locale),
+                locale,
+                FunnelReport.Scope.MINE);
+        model.addAttribute("funnelColumn", "col-lg-6");
+        return "analytics/cards :: funnel";
     }
 
     /**
@@ -158,7 +196,7 @@ class DashboardController {
         common(model, f, p);
 
         forecast(model, user, f, locale);
-        funnelCard(model, user, period, f, locale, FunnelReport.Scope.MINE);
+        model.addAttribute("funnelUrl", "/analytics/rep/funnel" + period.query());
         valueTiers(model, user, p, f, locale);
         model.addAttribute("dueReorder", shortList(CustomerDrill.Slice.DUE_REORDER, user, f));
         model.addAttribute("atRisk", shortList(CustomerDrill.Slice.AT_RISK, user, f));

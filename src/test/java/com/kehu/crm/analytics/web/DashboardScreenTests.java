@@ -119,7 +119,7 @@ class DashboardScreenTests {
                 .contains("href=\"/analytics/customers?slice=RFM_SEGMENT&amp;value=CHAMPIONS\"")
                 .contains("href=\"/analytics/customers?slice=CLV_TIER&amp;value=MVC\"")
                 .contains("href=\"/analytics/customers?slice=CHURNED\"")
-                .contains("Sales funnel")
+                .contains("hx-get=\"/analytics/manager/funnel?from=")
                 .contains("Loyalty (Dick and Basu)")
                 .contains("Churn and lifecycle")
                 .contains("Campaign ROI")
@@ -131,6 +131,11 @@ class DashboardScreenTests {
                 // definitions carry the parameters in force
                 .contains("The top 20% are VIP")
                 .contains("(the literature reports 50–60%)");
+        assertThat(page("/analytics/manager/funnel", "manager", "en"))
+                .contains("Sales funnel")
+                .doesNotContain("<html");
+        assertThat(page("/analytics/rep/funnel", "rep1", "en")).contains("Sales funnel");
+        assertThat(mvc.get().uri("/analytics/manager/funnel").with(as("rep1"))).hasStatus(HttpStatus.FORBIDDEN);
         assertThat(page("/analytics/manager/service", "manager", "en"))
                 .contains("Satisfaction and NPS")
                 .contains("Support service level")
@@ -281,10 +286,12 @@ class DashboardScreenTests {
         deal(vip, "rep1", "初步商机" + tag, day, "PROSPECTING");
         deal(theirs, "rep3", "北区提案" + tag, day, "PROSPECTING", "QUALIFICATION", "PROPOSAL", "NEGOTIATION");
 
-        String dashboard = page("/analytics/manager?from=1993-03-01&to=1993-03-31", "manager", "en");
+        String dashboard = page("/analytics/manager/funnel?from=1993-03-01&to=1993-03-31", "manager", "en");
         assertThat(dashboard)
                 .contains(
-                        "href=\"/analytics/deals?stage=PROPOSAL&amp;from=1993-03-01&amp;to=1993-03-31&amp;mine=false\"");
+                        "href=\"/analytics/deals?stage=PROPOSAL&amp;from=1993-03-01&amp;to=1993-03-31&amp;mine=false\"")
+                .contains("id=\"funnel-by-rep\"")
+                .contains("id=\"funnel-by-team\"");
 
         String manager = page("/analytics/deals?stage=PROPOSAL&from=1993-03-01&to=1993-03-31", "manager", "en");
         assertThat(manager)
