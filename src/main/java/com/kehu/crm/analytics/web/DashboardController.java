@@ -27,7 +27,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -90,15 +89,10 @@ class DashboardController {
     // ---------------------------------------------------------------------------------------------- manager
 
     @GetMapping("/analytics/manager")
-    String manager(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-            @AuthenticationPrincipal CrmUserDetails principal,
-            Locale locale,
-            Model model) {
+    String manager(Asked asked, @AuthenticationPrincipal CrmUserDetails principal, Locale locale, Model model) {
         CurrentUser user = principal.currentUser();
         Figures f = new Figures(locale);
-        ReportPeriod period = period(from, to, model);
+        ReportPeriod period = period(asked, model);
         AnalyticsParameters p = settings.current();
         common(model, f, p);
 
@@ -122,16 +116,11 @@ class DashboardController {
 
     /** The funnel of everything the manager may see, loaded by htmx after the page (it aggregates deals live). */
     @GetMapping("/analytics/manager/funnel")
-    String managerFunnel(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-            @AuthenticationPrincipal CrmUserDetails principal,
-            Locale locale,
-            Model model) {
+    String managerFunnel(Asked asked, @AuthenticationPrincipal CrmUserDetails principal, Locale locale, Model model) {
         funnelCard(
                 model,
                 principal.currentUser(),
-                period(from, to, model),
+                period(asked, model),
                 new Figures(locale),
                 locale,
                 FunnelReport.Scope.ALL);
@@ -141,16 +130,11 @@ class DashboardController {
 
     /** The rep's own funnel, loaded by htmx after the rep's page. */
     @GetMapping("/analytics/rep/funnel")
-    String repFunnel(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-            @AuthenticationPrincipal CrmUserDetails principal,
-            Locale locale,
-            Model model) {
+    String repFunnel(Asked asked, @AuthenticationPrincipal CrmUserDetails principal, Locale locale, Model model) {
         funnelCard(
                 model,
                 principal.currentUser(),
-                period(from, to, model),
+                period(asked, model),
                 new Figures(locale),
                 locale,
                 FunnelReport.Scope.MINE);
@@ -163,15 +147,10 @@ class DashboardController {
      * survey answers and tickets, which takes longer than the stored metrics behind the rest of the page.
      */
     @GetMapping("/analytics/manager/service")
-    String managerService(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-            @AuthenticationPrincipal CrmUserDetails principal,
-            Locale locale,
-            Model model) {
+    String managerService(Asked asked, @AuthenticationPrincipal CrmUserDetails principal, Locale locale, Model model) {
         CurrentUser user = principal.currentUser();
         Figures f = new Figures(locale);
-        ReportPeriod period = period(from, to, model);
+        ReportPeriod period = period(asked, model);
         SatisfactionReport.Report s = satisfaction.report(period.from(), period.to(), user);
         satisfactionCard(model, s, f, locale);
         SupportReport.Report sr = support.report(period.from(), period.to(), user);
@@ -183,15 +162,10 @@ class DashboardController {
     // ---------------------------------------------------------------------------------------------- rep
 
     @GetMapping("/analytics/rep")
-    String rep(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-            @AuthenticationPrincipal CrmUserDetails principal,
-            Locale locale,
-            Model model) {
+    String rep(Asked asked, @AuthenticationPrincipal CrmUserDetails principal, Locale locale, Model model) {
         CurrentUser user = principal.currentUser();
         Figures f = new Figures(locale);
-        ReportPeriod period = period(from, to, model);
+        ReportPeriod period = period(asked, model);
         AnalyticsParameters p = settings.current();
         common(model, f, p);
 
@@ -209,14 +183,10 @@ class DashboardController {
 
     @GetMapping("/analytics/support")
     String supportDashboard(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-            @AuthenticationPrincipal CrmUserDetails principal,
-            Locale locale,
-            Model model) {
+            Asked asked, @AuthenticationPrincipal CrmUserDetails principal, Locale locale, Model model) {
         CurrentUser user = principal.currentUser();
         Figures f = new Figures(locale);
-        ReportPeriod period = period(from, to, model);
+        ReportPeriod period = period(asked, model);
         common(model, f, settings.current());
         model.addAttribute("bodyUrl", "/analytics/support/body" + period.query());
         return "analytics/support";
@@ -224,15 +194,10 @@ class DashboardController {
 
     /** The support dashboard's cards, loaded by htmx after the page (they aggregate the period's tickets and answers). */
     @GetMapping("/analytics/support/body")
-    String supportBody(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-            @AuthenticationPrincipal CrmUserDetails principal,
-            Locale locale,
-            Model model) {
+    String supportBody(Asked asked, @AuthenticationPrincipal CrmUserDetails principal, Locale locale, Model model) {
         CurrentUser user = principal.currentUser();
         Figures f = new Figures(locale);
-        ReportPeriod period = period(from, to, model);
+        ReportPeriod period = period(asked, model);
         SupportReport.Report report = support.report(period.from(), period.to(), user);
         model.addAttribute("sla", performance(report.overall(), f));
         Map<String, String> ticketLinks = new LinkedHashMap<>();
@@ -776,9 +741,17 @@ class DashboardController {
         return value == null ? null : Math.round(value * 10) / 10.0;
     }
 
+    /** The period as the request gives it ({@code ?from=&to=}, ISO dates, either may be left out). */
+    record Asked(
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable
+            LocalDate from,
+
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable
+            LocalDate to) {}
+
     /** The asked period, by default the last 12 months; a period that ends before it starts is refused on screen. */
-    private ReportPeriod period(@Nullable LocalDate from, @Nullable LocalDate to, Model model) {
-        ReportPeriod asked = ReportPeriod.of(from, to, clock);
+    private ReportPeriod period(Asked request, Model model) {
+        ReportPeriod asked = ReportPeriod.of(request.from(), request.to(), clock);
         // the form shows what was asked, also when it is refused
         model.addAttribute("formFrom", asked.from());
         model.addAttribute("formTo", asked.to());

@@ -200,6 +200,13 @@ class DashboardScreenTests {
                 .contains("id=\"period-error\"")
                 .contains("The period ends before it starts")
                 .contains("value=\"2026-03-01\"");
+        MvcTestResult garbled = mvc.get()
+                .uri("/analytics/manager?from=not-a-date")
+                .with(as("manager"))
+                .exchange();
+        assertThat(garbled).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(garbled.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .doesNotContain("Exception");
         String zh = page("/analytics/support?from=2026-03-01&to=2026-01-01", "agent1", "zh-CN");
         assertThat(zh).contains("结束日期早于开始日期");
     }
