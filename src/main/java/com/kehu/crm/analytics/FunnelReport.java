@@ -6,6 +6,7 @@ import com.kehu.crm.identity.OwnerScope;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,23 +72,34 @@ public class FunnelReport {
     public Report report(LocalDate from, LocalDate to, Scope narrow, CurrentUser user) {
         OwnerScope owners = filter(narrow, user);
         String condition = ScopeSql.condition(owners, "o.owner_id");
-        List<StageCount> entries = ScopeSql.period(jdbc.sql("""
+        List<StageCount> entries = ScopeSql.period(
+                        jdbc.sql("""
                                 select s.to_stage, count(*) from analytics_stage_change_v s
-                                join analytics_opportunity_v o on o.id = s.opportunity_id
+                                %s
                                 where s.changed_at >= :from and s.changed_at < :to_end and %s
-                                group by s.to_stage""".formatted(condition)), owners, from, to)
+                                group by s.to_stage""".formatted(
+                                        // the deal is needed for its owner only; everyone's entries need no join
+                                        owners.all() || owners.isEmpty()
+                                                ? ""
+                                                : "join analytics_opportunity_v o on o.id = s.opportunity_id",
+                                        condition)),
+                        owners,
+                        from,
+                        to)
                 .query((rs, n) -> new StageCount(rs.getString(1), rs.getLong(2), null))
                 .list();
         List<StageCount> cohort = cohort(condition, owners, from, to);
-        List<Group> overall = groups("'ALL'", condition, owners, from, to);
+        // overall, by rep and by team in one pass over the period's deals (grouping sets)
+        Map<Integer, List<Group>> grouped = groups(condition, owners, from, to);
+        List<Group> overall = grouped.getOrDefault(OVERALL, List.of());
         return new Report(
                 from,
                 to,
                 ordered(entries),
                 cohort,
                 overall.isEmpty() ? new Group("ALL", 0, 0, 0, null, null) : overall.get(0),
-                groups("u.display_name", condition, owners, from, to),
-                groups("coalesce(t.name, '—')", condition, owners, from, to),
+                grouped.getOrDefault(BY_REP, List.of()),
+                grouped.getOrDefault(BY_TEAM, List.of()),
                 ScopeSql.period(jdbc.sql("""
                                         select o.currency, sum(o.amount), round(sum(o.amount * o.probability / 100.0), 2)
                                         from analytics_opportunity_v o
@@ -156,10 +168,18 @@ public class FunnelReport {
         return counts;
     }
 
-    /** Created, won, lost, win rate and cycle per {@code group} (an SQL expression written here, never input). */
-    private List<Group> groups(String group, String condition, OwnerScope owners, LocalDate from, LocalDate to) {
-        return ScopeSql.period(jdbc.sql("""
-                                select %1$s as grp,
+    /** Which grouping a row of {@link #groups} belongs to: grouping(rep, team) as a bit mask. */
+    private static final int OVERALL = 3;
+
+    private static final int BY_REP = 1;
+    private static final int BY_TEAM = 2;
+
+    /** Created, won, lost, win rate and cycle overall, per rep and per team, keyed by {@link #OVERALL} and the rest. */
+    private Map<Integer, List<Group>> groups(String condition, OwnerScope owners, LocalDate from, LocalDate to) {
+        Map<Integer, List<Group>> grouped = new java.util.HashMap<>();
+        ScopeSql.period(jdbc.sql("""
+                                select grouping(u.display_name, coalesce(t.name, '—')),
+                                       coalesce(u.display_name, coalesce(t.name, '—'), 'ALL') as grp,
                                        count(*) filter (where o.created_at >= :from and o.created_at < :to_end),
                                        count(*) filter (where o.stage = 'WON' and o.closed_on between :from and :to),
                                        count(*) filter (where o.stage = 'LOST' and o.closed_on between :from and :to),
@@ -168,22 +188,28 @@ public class FunnelReport {
                                 from analytics_opportunity_v o
                                 join app_user u on u.id = o.owner_id
                                 left join team t on t.id = o.team_id
-                                where %2$s and ((o.created_at >= :from and o.created_at < :to_end)
-                                                or o.closed_on between :from and :to)
-                                group by 1 order by 1""".formatted(group, condition)), owners, from, to)
+                                where %s and ((o.created_at >= :from and o.created_at < :to_end)
+                                              or o.closed_on between :from and :to)
+                                group by grouping sets ((), (u.display_name), (coalesce(t.name, '—')))
+                                order by 1, 2""".formatted(condition)), owners, from, to)
                 .query((rs, n) -> {
-                    long won = rs.getLong(3);
-                    long lost = rs.getLong(4);
-                    BigDecimal cycle = rs.getBigDecimal(5);
-                    return new Group(
-                            rs.getString(1),
-                            rs.getLong(2),
-                            won,
-                            lost,
-                            won + lost == 0 ? null : (double) won / (won + lost),
-                            cycle == null ? null : cycle.doubleValue());
+                    long won = rs.getLong(4);
+                    long lost = rs.getLong(5);
+                    BigDecimal cycle = rs.getBigDecimal(6);
+                    return Map.entry(
+                            rs.getInt(1),
+                            new Group(
+                                    rs.getString(2),
+                                    rs.getLong(3),
+                                    won,
+                                    lost,
+                                    won + lost == 0 ? null : (double) won / (won + lost),
+                                    cycle == null ? null : cycle.doubleValue()));
                 })
-                .list();
+                .list()
+                .forEach(e -> grouped.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>())
+                        .add(e.getValue()));
+        return grouped;
     }
 
     private static List<StageCount> ordered(List<StageCount> entries) {

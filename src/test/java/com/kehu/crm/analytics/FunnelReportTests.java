@@ -151,6 +151,16 @@ class FunnelReportTests {
         assertThat(all.get("cohort").get(0).get("count").asLong()).isEqualTo(5);
         assertThat(all.get("cohort").get(4).get("count").asLong()).isEqualTo(2);
         assertThat(all.get("byRep").size()).isEqualTo(2);
+        // by team: rep1's team created four, rep3's one; the overall row counts all five once
+        assertThat(all.get("byTeam").size()).isEqualTo(2);
+        long byTeam = 0;
+        for (JsonNode team : all.get("byTeam")) {
+            byTeam += team.get("created").asLong();
+            assertThat(team.get("created").asLong()).isIn(1L, 4L);
+        }
+        assertThat(byTeam).isEqualTo(5);
+        assertThat(all.get("overall").get("created").asLong()).isEqualTo(5);
+        assertThat(all.get("overall").get("group").asString()).isEqualTo("ALL");
         assertThat(funnel("rep1", "ALL").get("cohort").get(0).get("count").asLong())
                 .isEqualTo(4);
         assertThat(mvc.get().uri("/api/v1/analytics/funnel?scope=EVERYONE").with(httpBasic("rep1", PASSWORD)))
