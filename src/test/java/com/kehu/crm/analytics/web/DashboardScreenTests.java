@@ -442,7 +442,7 @@ class DashboardScreenTests {
                 .contains("id=\"satisfaction-by-tier\"")
                 .contains("id=\"satisfaction-by-product-category\"")
                 .contains("Dashboard tea " + tag)
-                .contains("1 survey answers");
+                .contains("Survey answers: 1.");
         String zh = page("/analytics/support/body?from=1993-07-01&to=1993-07-31", "agent1", "zh-CN");
         assertThat(zh).contains("仪表盘茶叶" + tag).contains("产品类别");
     }
