@@ -22,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -89,7 +88,7 @@ class DashboardController {
     // ---------------------------------------------------------------------------------------------- manager
 
     @GetMapping("/analytics/manager")
-    String manager(Asked asked, @AuthenticationPrincipal CrmUserDetails principal, Locale locale, Model model) {
+    String manager(PeriodParams asked, @AuthenticationPrincipal CrmUserDetails principal, Locale locale, Model model) {
         CurrentUser user = principal.currentUser();
         Figures f = new Figures(locale);
         ReportPeriod period = period(asked, model);
@@ -116,29 +115,27 @@ class DashboardController {
 
     /** The funnel of everything the manager may see, loaded by htmx after the page (it aggregates deals live). */
     @GetMapping("/analytics/manager/funnel")
-    String managerFunnel(Asked asked, @AuthenticationPrincipal CrmUserDetails principal, Locale locale, Model model) {
-        funnelCard(
-                model,
-                principal.currentUser(),
-                period(asked, model),
-                new Figures(locale),
-                locale,
-                FunnelReport.Scope.ALL);
-        model.addAttribute("funnelColumn", "col-lg-6 col-xxl-4");
-        return "analytics/cards :: funnel";
+    String managerFunnel(
+            PeriodParams asked, @AuthenticationPrincipal CrmUserDetails principal, Locale locale, Model model) {
+        return funnelFragment(asked, principal, locale, model, FunnelReport.Scope.ALL, "col-lg-6 col-xxl-4");
     }
 
     /** The rep's own funnel, loaded by htmx after the rep's page. */
     @GetMapping("/analytics/rep/funnel")
-    String repFunnel(Asked asked, @AuthenticationPrincipal CrmUserDetails principal, Locale locale, Model model) {
-        funnelCard(
-                model,
-                principal.currentUser(),
-                period(asked, model),
-                new Figures(locale),
-                locale,
-                FunnelReport.Scope.MINE);
-        model.addAttribute("funnelColumn", "col-lg-6");
+    String repFunnel(
+            PeriodParams asked, @AuthenticationPrincipal CrmUserDetails principal, Locale locale, Model model) {
+        return funnelFragment(asked, principal, locale, model, FunnelReport.Scope.MINE, "col-lg-6");
+    }
+
+    private String funnelFragment(
+            PeriodParams asked,
+            CrmUserDetails principal,
+            Locale locale,
+            Model model,
+            FunnelReport.Scope scope,
+            String column) {
+        funnelCard(model, principal.currentUser(), period(asked, model), new Figures(locale), locale, scope);
+        model.addAttribute("funnelColumn", column);
         return "analytics/cards :: funnel";
     }
 
@@ -147,7 +144,8 @@ class DashboardController {
      * survey answers and tickets, which takes longer than the stored metrics behind the rest of the page.
      */
     @GetMapping("/analytics/manager/service")
-    String managerService(Asked asked, @AuthenticationPrincipal CrmUserDetails principal, Locale locale, Model model) {
+    String managerService(
+            PeriodParams asked, @AuthenticationPrincipal CrmUserDetails principal, Locale locale, Model model) {
         CurrentUser user = principal.currentUser();
         Figures f = new Figures(locale);
         ReportPeriod period = period(asked, model);
@@ -162,7 +160,7 @@ class DashboardController {
     // ---------------------------------------------------------------------------------------------- rep
 
     @GetMapping("/analytics/rep")
-    String rep(Asked asked, @AuthenticationPrincipal CrmUserDetails principal, Locale locale, Model model) {
+    String rep(PeriodParams asked, @AuthenticationPrincipal CrmUserDetails principal, Locale locale, Model model) {
         CurrentUser user = principal.currentUser();
         Figures f = new Figures(locale);
         ReportPeriod period = period(asked, model);
@@ -183,7 +181,7 @@ class DashboardController {
 
     @GetMapping("/analytics/support")
     String supportDashboard(
-            Asked asked, @AuthenticationPrincipal CrmUserDetails principal, Locale locale, Model model) {
+            PeriodParams asked, @AuthenticationPrincipal CrmUserDetails principal, Locale locale, Model model) {
         CurrentUser user = principal.currentUser();
         Figures f = new Figures(locale);
         ReportPeriod period = period(asked, model);
@@ -194,7 +192,8 @@ class DashboardController {
 
     /** The support dashboard's cards, loaded by htmx after the page (they aggregate the period's tickets and answers). */
     @GetMapping("/analytics/support/body")
-    String supportBody(Asked asked, @AuthenticationPrincipal CrmUserDetails principal, Locale locale, Model model) {
+    String supportBody(
+            PeriodParams asked, @AuthenticationPrincipal CrmUserDetails principal, Locale locale, Model model) {
         CurrentUser user = principal.currentUser();
         Figures f = new Figures(locale);
         ReportPeriod period = period(asked, model);
@@ -741,17 +740,9 @@ class DashboardController {
         return value == null ? null : Math.round(value * 10) / 10.0;
     }
 
-    /** The period as the request gives it ({@code ?from=&to=}, ISO dates, either may be left out). */
-    record Asked(
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable
-            LocalDate from,
-
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable
-            LocalDate to) {}
-
     /** The asked period, by default the last 12 months; a period that ends before it starts is refused on screen. */
-    private ReportPeriod period(Asked request, Model model) {
-        ReportPeriod asked = ReportPeriod.of(request.from(), request.to(), clock);
+    private ReportPeriod period(PeriodParams request, Model model) {
+        ReportPeriod asked = request.period(clock);
         // the form shows what was asked, also when it is refused
         model.addAttribute("formFrom", asked.from());
         model.addAttribute("formTo", asked.to());

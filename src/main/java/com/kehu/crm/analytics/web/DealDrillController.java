@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -48,20 +47,16 @@ class DealDrillController {
     @GetMapping("/analytics/deals")
     String list(
             @RequestParam(required = false) @Nullable String stage,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+            PeriodParams asked,
             @RequestParam(defaultValue = "false") boolean mine,
             @RequestParam(defaultValue = "0") int page,
             @AuthenticationPrincipal CrmUserDetails principal,
             Locale locale,
             Model model) {
         String chosen = stage(stage);
-        ReportPeriod period = ReportPeriod.of(from, to, clock);
+        ReportPeriod period = asked.validOrBadRequest(clock);
         LocalDate start = period.from();
         LocalDate end = period.to();
-        if (!period.valid()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
-        }
         Figures f = new Figures(locale);
         PageView<DealDrill.Row> rows = deals.page(chosen, start, end, mine, principal.currentUser(), page);
         String stageLabel = messages.getMessage("PipelineStage." + chosen, null, chosen, locale);
@@ -98,20 +93,16 @@ class DealDrillController {
     @GetMapping("/analytics/deals/export")
     void export(
             @RequestParam(required = false) @Nullable String stage,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+            PeriodParams asked,
             @RequestParam(defaultValue = "false") boolean mine,
             @RequestParam(defaultValue = "csv") String format,
             @AuthenticationPrincipal CrmUserDetails principal,
             HttpServletResponse response)
             throws IOException {
         String chosen = stage(stage);
-        ReportPeriod period = ReportPeriod.of(from, to, clock);
+        ReportPeriod period = asked.validOrBadRequest(clock);
         LocalDate start = period.from();
         LocalDate end = period.to();
-        if (!period.valid()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
-        }
         var type = ListExports.format(format);
         CurrentUser user = principal.currentUser();
         exports.write(

@@ -20,7 +20,6 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -56,8 +55,7 @@ class TicketDrillController {
     String list(
             @RequestParam(defaultValue = "ALL") String filter,
             @RequestParam(required = false) @Nullable String category,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+            PeriodParams asked,
             @RequestParam(defaultValue = "0") int page,
             @AuthenticationPrincipal CrmUserDetails principal,
             Locale locale,
@@ -65,12 +63,9 @@ class TicketDrillController {
         TicketDrill.Filter chosen = filter(filter);
         Map<String, String> categories = names.ticketCategories(locale);
         String code = category(category, categories);
-        ReportPeriod period = ReportPeriod.of(from, to, clock);
+        ReportPeriod period = asked.validOrBadRequest(clock);
         LocalDate start = period.from();
         LocalDate end = period.to();
-        if (!period.valid()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
-        }
         PageView<TicketDrill.Row> rows = tickets.page(chosen, code, start, end, principal.currentUser(), page);
         String title = label("dashboard.tickets.filter." + chosen.name(), locale);
         if (code != null) {
@@ -120,20 +115,16 @@ class TicketDrillController {
     void export(
             @RequestParam(defaultValue = "ALL") String filter,
             @RequestParam(required = false) @Nullable String category,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+            PeriodParams asked,
             @RequestParam(defaultValue = "csv") String format,
             @AuthenticationPrincipal CrmUserDetails principal,
             HttpServletResponse response)
             throws IOException {
         TicketDrill.Filter chosen = filter(filter);
         String code = category(category, names.ticketCategories(LocaleContextHolder.getLocale()));
-        ReportPeriod period = ReportPeriod.of(from, to, clock);
+        ReportPeriod period = asked.validOrBadRequest(clock);
         LocalDate start = period.from();
         LocalDate end = period.to();
-        if (!period.valid()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
-        }
         var type = ListExports.format(format);
         CurrentUser user = principal.currentUser();
         exports.write(
