@@ -56,8 +56,18 @@ class ListExportIntegrationTests {
     @Autowired
     MessageSource messages;
 
-    final String tag =
-            "xq" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).replaceAll("[0-9]", "k");
+    /**
+     * Letters only (digits would make the search phone-like), drawn evenly from a to p: replacing the digits with one
+     * letter made "xqkkkkkkkk" likely enough for two tests to share a tag and see each other's customers.
+     */
+    final String tag = "xq"
+            + UUID.randomUUID()
+                    .toString()
+                    .replace("-", "")
+                    .substring(0, 10)
+                    .chars()
+                    .map(c -> 'a' + Character.digit(c, 16))
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
 
     RequestPostProcessor user(String username) {
         return SecurityMockMvcRequestPostProcessors.user(users.loadUserByUsername(username));
