@@ -116,6 +116,7 @@ done
 REFRESH_MS=$(( ($(date +%s%N) - start) / 1000000 ))
 log "refresh ${REFRESH_MS} ms: $STATUS"
 grep "Analytics refresh $ID:" "$OUT/app.log" || true
+case "$STATUS" in *'"status":"DONE"'*) ;; *) log "The refresh did not finish: see $OUT/app.log"; exit 1 ;; esac
 
 log "Reports, $ITERATIONS times each as admin, manager and rep1"
 CUSTOMER=$(sql -Atc "select min(c.id) from customer c join app_user u on u.id = c.owner_id where u.username = 'rep1'")

@@ -24,7 +24,9 @@ import org.springframework.stereotype.Service;
  *   <li>win rate: of the deals closed in the period, the share won; average sales cycle: days from creation to a win;
  *   <li>the weighted pipeline now: open amounts × stage probability, per currency;
  * </ul>
- * overall, by rep and by team.
+ * overall, by rep and by team. The period figures are read from the daily summaries of the last metrics refresh
+ * ({@link FunnelSummaries}: a sum over days × owners, not over a million deals and their history), so they are as of
+ * that refresh, like the weighted pipeline and the forecast (from the open deals per expected close day).
  */
 @Service
 public class FunnelReport {
@@ -71,26 +73,16 @@ public class FunnelReport {
 
     public Report report(LocalDate from, LocalDate to, Scope narrow, CurrentUser user) {
         OwnerScope owners = filter(narrow, user);
-        String condition = ScopeSql.condition(owners, "o.owner_id");
-        List<StageCount> entries = ScopeSql.period(
-                        jdbc.sql("""
-                                select s.to_stage, count(*) from analytics_stage_change_v s
-                                %s
-                                where s.changed_at >= :from and s.changed_at < :to_end and %s
-                                group by s.to_stage""".formatted(
-                                        // the deal is needed for its owner only; everyone's entries need no join
-                                        owners.all() || owners.isEmpty()
-                                                ? ""
-                                                : "join analytics_opportunity_v o on o.id = s.opportunity_id",
-                                        condition)),
-                        owners,
-                        from,
-                        to)
+        String stored = ScopeSql.condition(owners, "f.owner_id");
+        List<StageCount> entries = ScopeSql.period(jdbc.sql("""
+                                select f.stage, sum(f.entries) from analytics_stage_entry_day f
+                                where f.day between :from and :to and %s
+                                group by f.stage""".formatted(stored)), owners, from, to)
                 .query((rs, n) -> new StageCount(rs.getString(1), rs.getLong(2), null))
                 .list();
-        List<StageCount> cohort = cohort(condition, owners, from, to);
-        // overall, by rep and by team in one pass over the period's deals (grouping sets)
-        Map<Integer, List<Group>> grouped = groups(condition, owners, from, to);
+        List<StageCount> cohort = cohort(stored, owners, from, to);
+        // overall, by rep and by team in one pass over the period's summaries (grouping sets)
+        Map<Integer, List<Group>> grouped = groups(stored, owners, from, to);
         List<Group> overall = grouped.getOrDefault(OVERALL, List.of());
         return new Report(
                 from,
@@ -100,12 +92,11 @@ public class FunnelReport {
                 overall.isEmpty() ? new Group("ALL", 0, 0, 0, null, null) : overall.get(0),
                 grouped.getOrDefault(BY_REP, List.of()),
                 grouped.getOrDefault(BY_TEAM, List.of()),
-                ScopeSql.period(jdbc.sql("""
-                                        select o.currency, sum(o.amount), round(sum(o.amount * o.probability / 100.0), 2)
-                                        from analytics_opportunity_v o
-                                        where o.stage in ('PROSPECTING', 'QUALIFICATION', 'PROPOSAL', 'NEGOTIATION')
-                                          and %s
-                                        group by o.currency order by o.currency""".formatted(condition)), owners, from, to)
+                ScopeSql.owners(jdbc.sql("""
+                                        select f.currency, sum(f.amount), round(sum(f.weighted), 2)
+                                        from analytics_open_deal_day f
+                                        where %s
+                                        group by f.currency order by f.currency""".formatted(stored)), owners)
                         .query((rs, n) -> new Pipeline(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3)))
                         .list());
     }
@@ -121,15 +112,12 @@ public class FunnelReport {
         OwnerScope owners = filter(narrow, user);
         LocalDate end = today.withDayOfMonth(1).plusMonths(months);
         return ScopeSql.owners(jdbc.sql("""
-                                select case when o.expected_close_date < :today then 'OVERDUE'
-                                            else to_char(o.expected_close_date, 'YYYY-MM') end as month,
-                                       o.currency, count(*), sum(o.amount),
-                                       round(sum(o.amount * o.probability / 100.0), 2)
-                                from analytics_opportunity_v o
-                                where o.closed_on is null
-                                  and o.stage in ('PROSPECTING', 'QUALIFICATION', 'PROPOSAL', 'NEGOTIATION')
-                                  and o.expected_close_date < :end and %s
-                                group by 1, 2 order by 1 desc, 2""".formatted(ScopeSql.condition(owners, "o.owner_id"))), owners)
+                                select case when f.expected_close_date < :today then 'OVERDUE'
+                                            else to_char(f.expected_close_date, 'YYYY-MM') end as month,
+                                       f.currency, sum(f.deals), sum(f.amount), round(sum(f.weighted), 2)
+                                from analytics_open_deal_day f
+                                where f.expected_close_date < :end and %s
+                                group by 1, 2 order by 1 desc, 2""".formatted(ScopeSql.condition(owners, "f.owner_id"))), owners)
                 .param("today", today)
                 .param("end", end)
                 .query((rs, n) -> new ForecastMonth(
@@ -144,19 +132,11 @@ public class FunnelReport {
 
     private List<StageCount> cohort(String condition, OwnerScope owners, LocalDate from, LocalDate to) {
         long[] reached = ScopeSql.period(jdbc.sql("""
-                                with depth as (
-                                    select o.id, max(case s.to_stage when 'PROSPECTING' then 1 when 'QUALIFICATION' then 2
-                                                    when 'PROPOSAL' then 3 when 'NEGOTIATION' then 4 when 'WON' then 5
-                                                    else 0 end) as depth
-                                    from analytics_opportunity_v o
-                                    join analytics_stage_change_v s on s.opportunity_id = o.id
-                                    where o.created_at >= :from and o.created_at < :to_end and %s
-                                    group by o.id
-                                )
-                                select count(*) filter (where depth >= 1), count(*) filter (where depth >= 2),
-                                       count(*) filter (where depth >= 3), count(*) filter (where depth >= 4),
-                                       count(*) filter (where depth >= 5)
-                                from depth""".formatted(condition)), owners, from, to)
+                                select coalesce(sum(f.reached_prospecting), 0), coalesce(sum(f.reached_qualification), 0),
+                                       coalesce(sum(f.reached_proposal), 0), coalesce(sum(f.reached_negotiation), 0),
+                                       coalesce(sum(f.reached_won), 0)
+                                from analytics_funnel_day f
+                                where f.day between :from and :to and %s""".formatted(condition)), owners, from, to)
                 .query((rs, n) ->
                         new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)})
                 .single();
@@ -180,16 +160,12 @@ public class FunnelReport {
         ScopeSql.period(jdbc.sql("""
                                 select grouping(u.display_name, coalesce(t.name, '—')),
                                        coalesce(u.display_name, coalesce(t.name, '—'), 'ALL') as grp,
-                                       count(*) filter (where o.created_at >= :from and o.created_at < :to_end),
-                                       count(*) filter (where o.stage = 'WON' and o.closed_on between :from and :to),
-                                       count(*) filter (where o.stage = 'LOST' and o.closed_on between :from and :to),
-                                       avg(o.closed_on - o.created_at::date)
-                                           filter (where o.stage = 'WON' and o.closed_on between :from and :to)
-                                from analytics_opportunity_v o
-                                join app_user u on u.id = o.owner_id
-                                left join team t on t.id = o.team_id
-                                where %s and ((o.created_at >= :from and o.created_at < :to_end)
-                                              or o.closed_on between :from and :to)
+                                       coalesce(sum(f.created), 0), coalesce(sum(f.won), 0), coalesce(sum(f.lost), 0),
+                                       sum(f.won_cycle_days)::numeric / nullif(sum(f.won), 0)
+                                from analytics_funnel_day f
+                                join analytics_user_v u on u.id = f.owner_id
+                                left join team t on t.id = u.team_id
+                                where f.day between :from and :to and %s
                                 group by grouping sets ((), (u.display_name), (coalesce(t.name, '—')))
                                 order by 1, 2""".formatted(condition)), owners, from, to)
                 .query((rs, n) -> {

@@ -51,34 +51,37 @@ class MetricsFacts {
     int fill(String table, LocalDate day) {
         return jdbc.sql("insert into " + table + """
 
-                        with days as (
-                            select customer_id, order_date, count(*) as orders, sum(total_amount) as amount,
-                                   sum(margin) as margin
+                        with marked as (
+                            -- each completed order with whether it opens a new purchase day of its customer and the
+                            -- customer's first purchase day: one sort by (customer, day), no second grouping level
+                            select customer_id, order_date, total_amount as amount, margin,
+                                   order_date is distinct from lag(order_date) over w as new_day,
+                                   first_value(order_date) over w as first_day
                             from analytics_purchase_v
                             where order_date <= :day
-                            group by customer_id, order_date
+                            window w as (partition by customer_id order by order_date)
                         ), bought as (
                             select customer_id,
-                                   sum(orders)::integer as orders,
-                                   count(*)::integer as purchase_days,
+                                   count(*)::integer as orders,
+                                   count(*) filter (where new_day)::integer as purchase_days,
                                    min(order_date) as first_purchase,
                                    max(order_date) as last_purchase,
                                    sum(amount) as revenue_total,
                                    sum(margin) as margin_total,
                                    coalesce(sum(amount) filter (where order_date > :year_ago), 0) as revenue_12m,
                                    coalesce(sum(margin) filter (where order_date > :year_ago), 0) as margin_12m,
-                                   count(*) filter (where order_date > :year_ago)::integer as purchase_days_12m,
-                                   count(*) filter (where order_date > :two_years_ago
+                                   count(*) filter (where new_day and order_date > :year_ago)::integer
+                                       as purchase_days_12m,
+                                   count(*) filter (where new_day and order_date > :two_years_ago
                                                       and order_date <= :year_ago)::integer as purchase_days_prev_12m,
                                    coalesce(sum(amount) filter (where order_date > :year_ago
                                                                   and order_date <= :half_year_ago), 0)
                                        as revenue_prev_6m,
                                    coalesce(sum(amount) filter (where order_date > :half_year_ago), 0)
                                        as revenue_last_6m,
-                                   -- the amount of the earliest purchase day: the smallest [day, amount] pair
-                                   (min(array[(order_date - date '2000-01-01')::numeric, amount]))[2]
-                                       as first_day_amount
-                            from days
+                                   -- the amount of the earliest purchase day
+                                   sum(amount) filter (where order_date = first_day) as first_day_amount
+                            from marked
                             group by customer_id
                         ), served as (
                             select customer_id,

@@ -130,16 +130,10 @@ class MetricsSummaries {
 
     /** Replaces the summaries by those of refresh {@code id}: call inside the swap's transaction. */
     void install(long id) {
-        for (String table : TABLES) {
-            jdbc.sql("truncate " + table).update();
-            jdbc.sql("insert into " + table + " select * from " + table + "_" + id)
-                    .update();
-        }
+        SummaryTables.install(jdbc, TABLES, id);
     }
 
     void drop(long id) {
-        for (String table : TABLES) {
-            jdbc.sql("drop table if exists " + table + "_" + id).update();
-        }
+        SummaryTables.drop(jdbc, TABLES, id);
     }
 }

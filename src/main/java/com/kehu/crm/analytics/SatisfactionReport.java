@@ -26,8 +26,13 @@ import org.springframework.stereotype.Service;
  *   <li>willingness to recommend as NPS: % promoters (9-10) − % detractors (0-6);
  *   <li>dissatisfaction: complaint tickets per 100 completed orders of the period, reported beside, not netted
  *       against, satisfaction (satisfaction and dissatisfaction have different drivers). The order counts are those
- *       of the daily sales summary, as of the last metrics refresh.
+ *       of the daily sales summary.
  * </ol>
+ *
+ * <p>Figures are as of the last metrics refresh: the report reads the per-day, per-owner survey and complaint summaries
+ * that the refresh stores ({@link ServiceSummaries}, exact sums and counts, so every measure is what aggregating the
+ * answers at the refresh gave), never the answers themselves; answers given since are not counted yet. The value
+ * tier of an answer is its customer's in the metrics of that refresh.
  */
 @Service
 public class SatisfactionReport {
@@ -57,9 +62,8 @@ public class SatisfactionReport {
     public record AttributeScore(String attribute, long ratings, double mean, double index) {}
 
     /**
-     * The dissatisfaction side: complaints of the period and their rate per 100 completed orders. The complaints are
-     * counted live; the completed orders come from the daily sales stored by the last metrics refresh (the answer's
-     * "computed"), so orders completed since are not counted yet.
+     * The dissatisfaction side: complaints of the period and their rate per 100 completed orders, both as stored by the
+     * last metrics refresh (the answer's "computed"), so complaints and orders since are not counted yet.
      */
     public record Complaints(
             long complaints, long completedOrders, @Nullable Double per100Orders) {}
@@ -85,46 +89,28 @@ public class SatisfactionReport {
         OwnerScope scope = access.readScope(user);
         java.util.Map<String, java.math.BigDecimal> weights =
                 new java.util.LinkedHashMap<>(settings.current().csiWeights());
-        Measures overall = measures("'ALL'", "", scope, from, to, weights).stream()
+        Measures overall = measures("ALL", "'ALL'", "", scope, from, to, weights).stream()
                 .findFirst()
                 .orElse(new Measures("ALL", 0, null, null, null, null, null, null, null));
-        List<Measures> byProductCategory = measures(
-                "pc.category_code",
-                "join analytics_survey_product_category_v pc on pc.response_id = r.id",
-                scope,
-                from,
-                to,
-                weights);
+        List<Measures> byProductCategory = measures("PRODUCT_CATEGORY", "s.group_key", "", scope, from, to, weights);
         return new Report(
                 from,
                 to,
                 overall,
                 attributes(scope, from, to),
                 complaints(scope, from, to),
-                measures("to_char(date_trunc('month', r.created_at), 'YYYY-MM')", "", scope, from, to, weights),
+                measures("ALL", "to_char(s.day, 'YYYY-MM')", "", scope, from, to, weights),
+                // grouped by name as shown (two agents of one name are one row); '' (no assignee) matches no user
                 measures(
+                        "AGENT",
                         "coalesce(u.display_name, '—')",
-                        "join analytics_ticket_v t on t.id = r.ticket_id"
-                                + " left join app_user u on u.id = t.assignee_id",
+                        "left join analytics_user_v u on u.id::text = s.group_key",
                         scope,
                         from,
                         to,
                         weights),
-                measures(
-                        "coalesce(tc.code, '—')",
-                        "join analytics_ticket_v t on t.id = r.ticket_id"
-                                + " join ticket_category tc on tc.id = t.category_id",
-                        scope,
-                        from,
-                        to,
-                        weights),
-                measures(
-                        "coalesce(m.value_tier, 'NONE')",
-                        "left join customer_metrics m on m.customer_id = r.customer_id",
-                        scope,
-                        from,
-                        to,
-                        weights),
+                measures("CATEGORY", "s.group_key", "", scope, from, to, weights),
+                measures("TIER", "s.group_key", "", scope, from, to, weights),
                 byProductCategory,
                 productCategoryNames(byProductCategory));
     }
@@ -142,8 +128,13 @@ public class SatisfactionReport {
         return names;
     }
 
-    /** The measures grouped by {@code group} (an SQL expression written here, never input), after {@code joins}. */
+    /**
+     * The measures of one dimension's summary rows (as {@code s}), grouped by {@code group} (an SQL expression written
+     * here, never input) after {@code joins}: the means, shares and NPS from the summed counts and sums, and the CSI
+     * from the attribute means of the summed ratings, as the live aggregation computed them.
+     */
     private List<Measures> measures(
+            String dimension,
             String group,
             String joins,
             OwnerScope scope,
@@ -151,16 +142,12 @@ public class SatisfactionReport {
             LocalDate to,
             java.util.Map<String, java.math.BigDecimal> weights) {
         String sql = """
-                with answers as (
-                    select %1$s as grp, r.*
-                    from analytics_survey_v r
-                    %4$s
+                with attribute_means as (
+                    select %1$s as grp, s.attribute_code, sum(s.score_sum)::numeric / sum(s.ratings) as mean
+                    from analytics_survey_rating_day s
                     %2$s
-                    where r.created_at >= :from and r.created_at < :to_end and %3$s
-                ), attribute_means as (
-                    select a.grp, sr.attribute_code, avg(sr.score) as mean
-                    from answers a join analytics_survey_rating_v sr on sr.response_id = a.id
-                    group by a.grp, sr.attribute_code
+                    where s.dimension = :dimension and s.day between :from and :to and %3$s
+                    group by 1, s.attribute_code
                 ), indexes as (
                     select am.grp,
                            sum(coalesce(w.weight, 1) * (am.mean - 1) / 4 * 100) / nullif(sum(coalesce(w.weight, 1)), 0)
@@ -169,20 +156,30 @@ public class SatisfactionReport {
                     left join unnest(cast(:codes as text[]), cast(:weights as numeric[])) w(code, weight)
                         on w.code = am.attribute_code
                     group by am.grp
+                ), answers as (
+                    select %1$s as grp, sum(s.responses) as responses,
+                           sum(s.overall_n) as overall_n, sum(s.overall_sum) as overall_sum,
+                           sum(s.gap_n) as gap_n, sum(s.gap_sum) as gap_sum,
+                           sum(s.repurchase_n) as repurchase_n, sum(s.repurchase_sum) as repurchase_sum,
+                           sum(s.top_box) as top_box, sum(s.repurchase_high) as repurchase_high,
+                           sum(s.promoters) as promoters, sum(s.detractors) as detractors
+                    from analytics_survey_day s
+                    %2$s
+                    where s.dimension = :dimension and s.day between :from and :to and %3$s
+                    group by 1
                 )
-                select a.grp, count(*),
-                       avg(a.overall)::float8,
-                       avg(case when a.overall = 5 then 1.0 else 0.0 end)::float8,
-                       max(am.csi)::float8,
-                       avg(a.performance - a.expectation)::float8,
-                       avg(a.repurchase_intent)::float8,
-                       avg(case when a.repurchase_intent >= 4 then 1.0 else 0.0 end)::float8,
-                       (100.0 * (count(*) filter (where a.recommend >= 9) - count(*) filter (where a.recommend <= 6))
-                           / count(*))::float8
-                from answers a left join indexes am on am.grp = a.grp
-                group by a.grp order by a.grp""".formatted(
-                group, joins, ScopeSql.condition(scope, "c.owner_id"), ScopeSql.customerJoin(scope, "r.customer_id"));
+                select a.grp, a.responses,
+                       (a.overall_sum::numeric / nullif(a.overall_n, 0))::float8,
+                       (a.top_box::numeric / a.responses)::float8,
+                       i.csi::float8,
+                       (a.gap_sum::numeric / nullif(a.gap_n, 0))::float8,
+                       (a.repurchase_sum::numeric / nullif(a.repurchase_n, 0))::float8,
+                       (a.repurchase_high::numeric / a.responses)::float8,
+                       (100.0 * (a.promoters - a.detractors) / a.responses)::float8
+                from answers a left join indexes i on i.grp = a.grp
+                order by a.grp""".formatted(group, joins, ScopeSql.condition(scope, "s.owner_id"));
         return ScopeSql.period(jdbc.sql(sql), scope, from, to)
+                .param("dimension", dimension)
                 .param("codes", weights.keySet().toArray(String[]::new))
                 .param("weights", weights.values().toArray(java.math.BigDecimal[]::new))
                 .query((rs, n) -> new Measures(
@@ -199,14 +196,12 @@ public class SatisfactionReport {
     }
 
     private List<AttributeScore> attributes(OwnerScope scope, LocalDate from, LocalDate to) {
-        String sql =
-                """
-                select sr.attribute_code, count(*), avg(sr.score)::float8, avg((sr.score - 1) / 4.0 * 100)::float8
-                from analytics_survey_v r
-                %s
-                join analytics_survey_rating_v sr on sr.response_id = r.id
-                where r.created_at >= :from and r.created_at < :to_end and %s
-                group by sr.attribute_code order by sr.attribute_code""".formatted(ScopeSql.customerJoin(scope, "r.customer_id"), ScopeSql.condition(scope, "c.owner_id"));
+        String sql = """
+                select s.attribute_code, sum(s.ratings), (sum(s.score_sum)::numeric / sum(s.ratings))::float8,
+                       (sum((s.score_sum - s.ratings) / 4.0 * 100) / sum(s.ratings))::float8
+                from analytics_survey_rating_day s
+                where s.dimension = 'ALL' and s.day between :from and :to and %s
+                group by s.attribute_code order by s.attribute_code""".formatted(ScopeSql.condition(scope, "s.owner_id"));
         return ScopeSql.period(jdbc.sql(sql), scope, from, to)
                 .query((rs, n) -> new AttributeScore(rs.getString(1), rs.getLong(2), rs.getDouble(3), rs.getDouble(4)))
                 .list();
@@ -214,13 +209,10 @@ public class SatisfactionReport {
 
     private Complaints complaints(OwnerScope scope, LocalDate from, LocalDate to) {
         String sql = """
-                select (select count(*) from analytics_ticket_v t %2$s
-                        where t.type = 'COMPLAINT' and t.created_at >= :from and t.created_at < :to_end and %1$s),
+                select (select coalesce(sum(s.complaints), 0) from analytics_complaint_day s
+                        where s.day between :from and :to and %1$s),
                        (select coalesce(sum(d.orders), 0) from analytics_daily_sales d
-                        where d.day between :from and :to and %3$s)""".formatted(
-                        ScopeSql.condition(scope, "c.owner_id"),
-                        ScopeSql.customerJoin(scope, "t.customer_id"),
-                        ScopeSql.condition(scope, "d.owner_id"));
+                        where d.day between :from and :to and %2$s)""".formatted(ScopeSql.condition(scope, "s.owner_id"), ScopeSql.condition(scope, "d.owner_id"));
         return ScopeSql.period(jdbc.sql(sql), scope, from, to)
                 .query((rs, n) -> {
                     long complaints = rs.getLong(1);

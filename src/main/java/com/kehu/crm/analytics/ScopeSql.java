@@ -17,15 +17,6 @@ final class ScopeSql {
         return scope.all() ? "true" : scope.isEmpty() ? "false" : ownerColumn + " = any(:owners)";
     }
 
-    /**
-     * The join to the customer (as {@code c}) that {@link #condition} on {@code c.owner_id} needs, from the customer id
-     * column written by the caller; none for everyone (and for no one), whose condition does not read the customer:
-     * over a period's answers or tickets, joining a million customers for nothing costs 300 ms.
-     */
-    static String customerJoin(OwnerScope scope, String customerColumn) {
-        return scope.all() || scope.isEmpty() ? "" : "join customer c on c.id = " + customerColumn;
-    }
-
     /** Binds :owners when {@link #condition} needs it. */
     static JdbcClient.StatementSpec owners(JdbcClient.StatementSpec spec, OwnerScope scope) {
         return scope.all() || scope.isEmpty() ? spec : spec.param("owners", scope.ownerIdArray());

@@ -5,13 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
+import com.kehu.crm.identity.CrmUserDetails;
+import com.kehu.crm.identity.CurrentUser;
 import com.kehu.crm.support.IntegrationTest;
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
@@ -31,6 +36,15 @@ class FunnelReportTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MetricsRefresh refresh;
+
+    @Autowired
+    FunnelReport report;
+
+    @Autowired
+    UserDetailsService users;
 
     long customer(String owner) {
         long id = jdbc.sql("select nextval('customer_seq')").query(Long.class).single();
@@ -111,6 +125,8 @@ class FunnelReportTests {
         deal("rep1", "XTS", 1000, 60, "PROSPECTING@1996-02-03", "PROPOSAL@1996-02-08", "NEGOTIATION@1996-02-12");
         deal("rep1", "XTS", 500, 10, "PROSPECTING@1996-02-04");
         deal("rep3", "CNY", 100, 100, "PROSPECTING@1996-02-05", "WON@1996-02-25");
+        // the period figures come from the daily summaries of the metrics refresh
+        AnalyticsTestData.refresh(refresh);
 
         JsonNode mine = funnel("rep1", "MINE");
         // deepest stage reached: 5 (won), 2, 4, 1 -> reached >= 1: 4, >= 2: 3, >= 3: 2, >= 4: 2, won: 1
@@ -165,5 +181,71 @@ class FunnelReportTests {
                 .isEqualTo(4);
         assertThat(mvc.get().uri("/api/v1/analytics/funnel?scope=EVERYONE").with(httpBasic("rep1", PASSWORD)))
                 .hasStatus(HttpStatus.BAD_REQUEST);
+    }
+
+    /** A deal of {@code owner} in XXX (the ISO code for "no currency": this test's alone), open unless closed on. */
+    void forecastDeal(String owner, String stage, int amount, int probability, LocalDate expected) {
+        boolean closed = stage.equals("WON") || stage.equals("LOST");
+        jdbc.sql("""
+                        insert into opportunity (id, customer_id, name, amount, currency, expected_close_date, type,
+                                                 owner_id, stage, probability, loss_reason, closed_on, stage_changed_at,
+                                                 created_at)
+                        values (nextval('opportunity_seq'), :customer, '预测测试', :amount, 'XXX', :expected,
+                                'NEW_BUSINESS', (select id from app_user where username = :owner), :stage,
+                                :probability, :reason, :closed, now(), now())""")
+                .param("customer", customer(owner))
+                .param("amount", amount)
+                .param("expected", expected)
+                .param("owner", owner)
+                .param("stage", stage)
+                .param("probability", probability)
+                .param("reason", stage.equals("LOST") ? "PRICE" : null)
+                .param("closed", closed ? expected : null)
+                .update();
+    }
+
+    List<FunnelReport.ForecastMonth> forecast(String username, LocalDate today) {
+        CurrentUser user = ((CrmUserDetails) users.loadUserByUsername(username)).currentUser();
+        return report.forecast(FunnelReport.Scope.MINE, 6, today, user).stream()
+                .filter(m -> m.currency().equals("XXX"))
+                .toList();
+    }
+
+    @Test
+    void forecastByExpectedCloseMonthWithOverdueFirstAsOfTheRefresh() {
+        LocalDate today = LocalDate.now();
+        LocalDate nextMonth = today.withDayOfMonth(1).plusMonths(1);
+        forecastDeal("rep2", "PROPOSAL", 1000, 50, today.minusDays(10));
+        forecastDeal("rep2", "NEGOTIATION", 3000, 80, today.minusDays(40));
+        forecastDeal("rep2", "QUALIFICATION", 2000, 20, nextMonth.plusDays(3));
+        // closed deals and deals expected after the six months are not in it
+        forecastDeal("rep2", "WON", 5000, 100, nextMonth);
+        forecastDeal("rep2", "LOST", 5000, 0, nextMonth);
+        forecastDeal("rep2", "PROSPECTING", 7000, 10, today.withDayOfMonth(1).plusMonths(7));
+        forecastDeal("rep1", "PROPOSAL", 9000, 50, nextMonth);
+        AnalyticsTestData.refresh(refresh);
+        // a deal added after the refresh counts from the next one
+        forecastDeal("rep2", "PROPOSAL", 100, 50, nextMonth);
+
+        List<FunnelReport.ForecastMonth> months = forecast("rep2", today);
+        assertThat(months).hasSize(2);
+        FunnelReport.ForecastMonth overdue = months.get(0);
+        assertThat(overdue.month()).isEqualTo("OVERDUE");
+        assertThat(overdue.deals()).isEqualTo(2);
+        assertThat(overdue.amount()).isEqualByComparingTo(new BigDecimal("4000"));
+        // 1000 × 50% + 3000 × 80%
+        assertThat(overdue.weighted()).isEqualByComparingTo(new BigDecimal("2900"));
+        FunnelReport.ForecastMonth next = months.get(1);
+        assertThat(next.month()).isEqualTo(nextMonth.toString().substring(0, 7));
+        assertThat(next.deals()).isEqualTo(1);
+        assertThat(next.weighted()).isEqualByComparingTo(new BigDecimal("400"));
+        // another rep's deals are theirs alone
+        assertThat(forecast("rep1", today))
+                .singleElement()
+                .satisfies(m -> assertThat(m.amount()).isEqualByComparingTo(new BigDecimal("9000")));
+        assertThat(forecast("rep3", today)).isEmpty();
+
+        AnalyticsTestData.refresh(refresh);
+        assertThat(forecast("rep2", today).get(1).deals()).isEqualTo(2);
     }
 }

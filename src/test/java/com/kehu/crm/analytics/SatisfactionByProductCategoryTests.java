@@ -33,6 +33,9 @@ class SatisfactionByProductCategoryTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    MetricsRefresh refresh;
+
     static String unique() {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
     }
@@ -165,6 +168,7 @@ class SatisfactionByProductCategoryTests {
         answer(a, order(a, plain), "1994-05-12T10:00:00+08:00", 4, 4, 4, 4, 8, 4, 4);
         answer(b, null, "1994-05-14T10:00:00+08:00", 2, 4, 2, 2, 3, 2, 2);
         answer(c, order(c, yProduct), "1994-05-20T10:00:00+08:00", 1, 5, 1, 1, 0, 1, 1);
+        AnalyticsTestData.refresh(refresh);
 
         JsonNode mine = report("rep1");
         assertThat(mine.get("overall").get("responses").asLong()).isEqualTo(4);

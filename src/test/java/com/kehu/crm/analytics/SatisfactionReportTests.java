@@ -17,8 +17,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The six measures on answers given in spring 1996 (no other test answers then), worked out by hand. rep1's customers
- * A and B gave three answers; rep3's customer C one, which rep1 must not see.
+ * The six measures on answers given in spring 1996 (no other test answers then), worked out by hand, as the summaries
+ * of a refresh after the answers give them. rep1's customers A and B gave three answers; rep3's customer C one, which
+ * rep1 must not see.
  */
 @IntegrationTest
 class SatisfactionReportTests {
@@ -30,6 +31,9 @@ class SatisfactionReportTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MetricsRefresh refresh;
 
     long customer(String owner) {
         long id = jdbc.sql("select nextval('customer_seq')").query(Long.class).single();
@@ -103,6 +107,7 @@ class SatisfactionReportTests {
         answer(a, "1996-04-05T10:00:00+08:00", 3, 4, 3, 3, 6, 3, 2);
         answer(b, "1996-04-20T10:00:00+08:00", 4, 4, 4, 4, 8, 4, null);
         answer(c, "1996-03-15T10:00:00+08:00", 1, 5, 1, 1, 0, 1, 1);
+        AnalyticsTestData.refresh(refresh);
 
         JsonNode mine = report("rep1");
         JsonNode overall = mine.get("overall");
@@ -145,6 +150,7 @@ class SatisfactionReportTests {
     void attributeWeightsShapeTheIndex() throws Exception {
         long a = customer("rep2");
         answer(a, "1996-03-20T10:00:00+08:00", 4, 4, 4, 4, 9, 5, 3);
+        AnalyticsTestData.refresh(refresh);
         String before = jdbc.sql("select overrides::text from analytics_parameters where id = 1")
                 .query(String.class)
                 .single();

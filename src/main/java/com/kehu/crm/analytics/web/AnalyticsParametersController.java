@@ -239,10 +239,7 @@ class AnalyticsParametersController {
     }
 
     private void refreshModel(Model model) {
-        MetricsRefresh.@Nullable Status latest = refresh.latest().orElse(null);
-        model.addAttribute("refresh", latest);
-        model.addAttribute("refreshActive", latest != null && latest.active());
-        model.addAttribute("lastDone", refresh.lastDone().orElse(null));
+        RefreshCard.addTo(model, refresh, "/admin/analytics/refresh");
     }
 
     /** The parameters as the form shows them: shares in percent, everything as plain text. */

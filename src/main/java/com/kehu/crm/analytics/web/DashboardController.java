@@ -6,6 +6,7 @@ import com.kehu.crm.analytics.AnalyticsQueries;
 import com.kehu.crm.analytics.AnalyticsSettings;
 import com.kehu.crm.analytics.CustomerDrill;
 import com.kehu.crm.analytics.FunnelReport;
+import com.kehu.crm.analytics.MetricsRefresh;
 import com.kehu.crm.analytics.ReportPeriod;
 import com.kehu.crm.analytics.SatisfactionReport;
 import com.kehu.crm.analytics.SupportReport;
@@ -26,6 +27,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,6 +51,7 @@ class DashboardController {
     private final MessageSource messages;
     private final JsonMapper json;
     private final Clock clock;
+    private final MetricsRefresh refresh;
 
     DashboardController(
             AnalyticsQueries queries,
@@ -60,7 +63,8 @@ class DashboardController {
             AnalyticsNames names,
             MessageSource messages,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            MetricsRefresh refresh) {
         this.queries = queries;
         this.settings = settings;
         this.funnel = funnel;
@@ -71,6 +75,7 @@ class DashboardController {
         this.messages = messages;
         this.json = json;
         this.clock = clock;
+        this.refresh = refresh;
     }
 
     /** The reader's own dashboard: managers and admins the manager's, sellers theirs, support theirs. */
@@ -110,7 +115,28 @@ class DashboardController {
         salesTrend(model, user, f, locale);
         model.addAttribute("serviceUrl", "/analytics/manager/service" + period.query());
         model.addAttribute("campaignTableUrl", "/campaigns/performance/table");
+        RefreshCard.addTo(model, refresh, MANAGER_REFRESH);
         return "analytics/manager";
+    }
+
+    /** Where the manager dashboard's refresh card posts and polls (managers and admins: its URL rule). */
+    private static final String MANAGER_REFRESH = "/analytics/manager/refresh";
+
+    /**
+     * Starts a metrics refresh from the manager dashboard (every figure on it is as of the last one), or joins the one
+     * queued or running; the card then shows its progress.
+     */
+    @PostMapping(MANAGER_REFRESH)
+    String refreshNow(@AuthenticationPrincipal CrmUserDetails principal) {
+        refresh.start(principal.currentUser().id());
+        return "redirect:/analytics/manager#analytics-refresh";
+    }
+
+    /** The refresh card alone, polled by htmx while a refresh is queued or running. */
+    @GetMapping(MANAGER_REFRESH)
+    String refreshStatus(Model model) {
+        RefreshCard.addTo(model, refresh, MANAGER_REFRESH);
+        return "admin/analytics :: refresh";
     }
 
     /** The funnel of everything the manager may see, loaded by htmx after the page (it aggregates deals live). */
@@ -139,10 +165,7 @@ class DashboardController {
         return "analytics/cards :: funnel";
     }
 
-    /**
-     * The manager's satisfaction and service-level cards, loaded by htmx after the page: they aggregate the period's
-     * survey answers and tickets, which takes longer than the stored metrics behind the rest of the page.
-     */
+    /** The manager's satisfaction and service-level cards, loaded by htmx after the page (from stored summaries). */
     @GetMapping("/analytics/manager/service")
     String managerService(
             PeriodParams asked, @AuthenticationPrincipal CrmUserDetails principal, Locale locale, Model model) {
@@ -190,7 +213,7 @@ class DashboardController {
         return "analytics/support";
     }
 
-    /** The support dashboard's cards, loaded by htmx after the page (they aggregate the period's tickets and answers). */
+    /** The support dashboard's cards, loaded by htmx after the page (they read the period's stored service summaries). */
     @GetMapping("/analytics/support/body")
     String supportBody(
             PeriodParams asked, @AuthenticationPrincipal CrmUserDetails principal, Locale locale, Model model) {

@@ -292,8 +292,15 @@ class DashboardScreenTests {
         deal(vip, "rep1", "提案商机" + tag, day, "PROSPECTING", "QUALIFICATION", "PROPOSAL");
         deal(vip, "rep1", "初步商机" + tag, day, "PROSPECTING");
         deal(theirs, "rep3", "北区提案" + tag, day, "PROSPECTING", "QUALIFICATION", "PROPOSAL", "NEGOTIATION");
+        // the funnel's counts come from the daily summaries of the refresh
+        AnalyticsTestData.refresh(refresh);
 
         String dashboard = page("/analytics/manager/funnel?from=1993-03-01&to=1993-03-31", "manager", "en");
+        // the manager's team (rep1, rep2): one of two deals reached the proposal; the admin sees rep3's too
+        assertThat(dashboard).containsPattern("Proposal</a></td>\\s*<td class=\"text-end\">1</td>");
+        assertThat(page("/analytics/manager/funnel?from=1993-03-01&to=1993-03-31", "admin", "en"))
+                .containsPattern("Proposal</a></td>\\s*<td class=\"text-end\">2</td>")
+                .containsPattern("Negotiation</a></td>\\s*<td class=\"text-end\">1</td>");
         assertThat(dashboard)
                 .contains(
                         "href=\"/analytics/deals?stage=PROPOSAL&amp;from=1993-03-01&amp;to=1993-03-31&amp;mine=false\"")
@@ -358,6 +365,8 @@ class DashboardScreenTests {
         ticket(vip, "慢回复投诉" + tag, "COMPLAINT", "PRODUCT_QUALITY", day, 6);
         ticket(vip, "及时咨询" + tag, "INQUIRY", "OTHER", day, 1);
         ticket(theirs, "北区投诉" + tag, "COMPLAINT", "SERVICE_ATTITUDE", day, 2);
+        // the figures are the summaries of a refresh (the lists behind them read the tickets)
+        AnalyticsTestData.refresh(refresh);
 
         String dashboard = page("/analytics/support/body?from=1993-05-01&to=1993-05-31", "agent1", "en");
         assertThat(dashboard)
@@ -436,6 +445,7 @@ class DashboardScreenTests {
                                                      performance, repurchase_intent, recommend, created_at)
                         values (nextval('survey_response_seq'), :customer, :order, 'LINK', 5, 4, 5, 5, 10,
                                 timestamptz '1993-07-05 10:00+08')""").param("customer", vip).param("order", order).update();
+        AnalyticsTestData.refresh(refresh);
 
         String en = page("/analytics/manager/service?from=1993-07-01&to=1993-07-31", "manager", "en");
         assertThat(en)
@@ -445,5 +455,43 @@ class DashboardScreenTests {
                 .contains("Survey answers: 1.");
         String zh = page("/analytics/support/body?from=1993-07-01&to=1993-07-31", "agent1", "zh-CN");
         assertThat(zh).contains("仪表盘茶叶" + tag).contains("产品类别");
+    }
+
+    @Test
+    void theManagerRefreshesTheFiguresFromTheDashboardAndSeesTheProgress() throws Exception {
+        String dashboard = page("/analytics/manager", "manager", "en");
+        assertThat(dashboard)
+                .contains("id=\"dashboard-refresh-link\"")
+                .contains("id=\"analytics-refresh\"")
+                .contains("action=\"/analytics/manager/refresh\"");
+        assertThat(page("/analytics/manager", "manager", "zh-CN")).contains("刷新数据…");
+
+        assertThat(mvc.post()
+                        .uri("/analytics/manager/refresh")
+                        .with(as("manager"))
+                        .with(SecurityMockMvcRequestPostProcessors.csrf()))
+                .hasRedirectedUrl("/analytics/manager#analytics-refresh");
+        long id = refresh.latest().orElseThrow().id();
+        // the card polls its own URL while the refresh runs, then shows how it ended
+        assertThat(page("/analytics/manager/refresh", "manager", "en")).contains("id=\"refresh-status\"");
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofMinutes(2))
+                .until(() -> !refresh.status(id).orElseThrow().active());
+        assertThat(refresh.status(id).orElseThrow().status()).isEqualTo("DONE");
+        assertThat(page("/analytics/manager/refresh", "admin", "en"))
+                .contains("data-status=\"DONE\"")
+                .doesNotContain("hx-trigger");
+
+        // sellers and support may neither start one nor watch it; nor without the form's token
+        assertThat(mvc.post()
+                        .uri("/analytics/manager/refresh")
+                        .with(as("rep1"))
+                        .with(SecurityMockMvcRequestPostProcessors.csrf()))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.get().uri("/analytics/manager/refresh").with(as("agent1")))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.post().uri("/analytics/manager/refresh").with(as("manager")))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(page("/analytics/rep", "rep1", "en")).doesNotContain("dashboard-refresh-link");
     }
 }
