@@ -339,24 +339,28 @@ public class MetricsRefresh {
                             + " (like customer_metrics including defaults including constraints)"
                             + " with (fillfactor = 100)")
                     .update();
-            heavy(() -> classification.classify(factsTable, valuesTable, metricsTable, id, day, p));
+            MetricsClassification.Classified classified =
+                    classification.classify(factsTable, valuesTable, metricsTable, id, day, p);
+            summaries.write(id, classified);
             step(id, 3);
+            // the primary key before the work beside starts reading: adding a constraint takes an exclusive lock, which
+            // would wait for those reads, while creating an index only blocks writes
+            heavy(() -> jdbc.sql("alter table " + metricsTable + " add constraint " + metricsTable
+                            + "_pk primary key (customer_id)")
+                    .update());
             jdbc.sql("analyze " + metricsTable).update();
-            // the summaries only read the new table, so they are computed beside while its indexes are built
+            // the satisfaction by value tier only reads the new table, so it is computed beside while its indexes are
+            // built (each index build already sorts with parallel workers)
             besides.add(beside.submit(() -> besideHeavy(() -> {
                 long started = System.nanoTime();
-                summaries.fromMetrics(id, metricsTable, p.vipShare());
                 serviceSummaries.buildTiers(id, metricsTable);
                 log.info(
-                        "Analytics refresh {}: summaries from the metrics (beside) took {} ms",
+                        "Analytics refresh {}: satisfaction by value tier (beside) took {} ms",
                         id,
                         (System.nanoTime() - started) / 1_000_000);
                 return null;
             })));
             heavy(() -> {
-                jdbc.sql("alter table " + metricsTable + " add constraint " + metricsTable
-                                + "_pk primary key (customer_id)")
-                        .update();
                 for (String[] index : INDEXES) {
                     jdbc.sql("create index " + metricsTable + "_" + index[0] + " on " + metricsTable + " " + index[1])
                             .update();

@@ -1,20 +1,22 @@
 package com.kehu.crm.analytics;
 
-import java.math.BigDecimal;
 import java.util.List;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Part of the refresh: the summaries the reports read (V34), computed from the new metrics table and the orders into
- * work tables before the swap, and put in place inside the swap's transaction (a few thousand rows), so readers see the
+ * Part of the refresh: the summaries the reports read (V34), gathered by the classification (per owner and the Pareto
+ * sums) or aggregated from the orders (the daily sales) into work tables before the swap, and put in place inside the swap's transaction (a few thousand rows), so readers see the
  * metrics and the summaries of one refresh.
  *
  * <ul>
  *   <li>analytics_owner_summary and analytics_owner_class: per owner, the counts and sums of every class the reports
  *       show; a scope's answer is the sum over its owners' rows (additive, so exact for any set of owners);
- *   <li>analytics_pareto: the Pareto figures (not additive) for everyone, each team and each owner, computed with
- *       window functions exactly as the live report computes them for such a scope;
+ *   <li>analytics_pareto: the Pareto figures (not additive) for everyone, each team and each owner, from sums taken in
+ *       the same rank order as the live report's and divided as it divides them;
  *   <li>analytics_daily_sales: completed orders, revenue and margin per day and owner of the customer.
  * </ul>
  *
@@ -28,9 +30,11 @@ class MetricsSummaries {
             List.of("analytics_owner_summary", "analytics_owner_class", "analytics_pareto", "analytics_daily_sales");
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
 
-    MetricsSummaries(JdbcClient jdbc) {
+    MetricsSummaries(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
+        this.named = named;
     }
 
     /** Creates the (empty) work tables of refresh {@code id}, but the daily sales' ({@link #dailySales}). */
@@ -56,76 +60,61 @@ class MetricsSummaries {
                 .update();
     }
 
-    /** The per-owner summaries and the Pareto figures of the metrics table {@code metrics}. */
-    void fromMetrics(long id, String metrics, BigDecimal vipShare) {
-        jdbc.sql("insert into analytics_owner_summary_" + id + " " + """
-                        select owner_id, team_id, count(*),
-                               count(*) filter (where purchase_days > 0),
-                               count(*) filter (where churned),
-                               count(*) filter (where at_risk),
-                               count(*) filter (where purchase_days_prev_12m > 0),
-                               count(*) filter (where purchase_days_prev_12m > 0 and purchase_days_12m = 0),
-                               count(*) filter (where purchase_days_12m > 0),
-                               count(*) filter (where purchase_days_12m > 0 and profit_12m <= 0)
-                        from""" + " " + metrics
-                        + " group by owner_id, team_id")
-                .update();
-        // one pass, one hash table per dimension
-        jdbc.sql("insert into analytics_owner_class_" + id + """
+    /**
+     * Writes the per-owner summaries and the Pareto sums the classification gathered into the work tables of refresh
+     * {@code id} (a few rows per owner and team); the Pareto shares are divided here, in SQL, exactly as the live report
+     * divides its sums.
+     */
+    void write(long id, MetricsClassification.Classified classified) {
+        named.batchUpdate(
+                "insert into analytics_owner_summary_" + id + """
+                         (owner_id, team_id, customers, buyers, churned, at_risk, churn_base, churn_base_lost,
+                          buyers_12m, unprofitable_12m)
+                        values (:owner, :team, :customers, :buyers, :churned, :atRisk, :base, :baseLost, :buyers12,
+                                :unprofitable)""",
+                classified.owners().stream()
+                        .map(o -> params().addValue("owner", o.ownerId())
+                                .addValue("team", o.teamId())
+                                .addValue("customers", o.customers())
+                                .addValue("buyers", o.buyers())
+                                .addValue("churned", o.churned())
+                                .addValue("atRisk", o.atRisk())
+                                .addValue("base", o.churnBase())
+                                .addValue("baseLost", o.churnBaseLost())
+                                .addValue("buyers12", o.buyers12m())
+                                .addValue("unprofitable", o.unprofitable12m()))
+                        .toArray(SqlParameterSource[]::new));
+        named.batchUpdate(
+                "insert into analytics_owner_class_" + id + """
                          (owner_id, dimension, class, customers, revenue_12m, profit_12m, revenue_total)
-                        select owner_id,
-                               case when grouping(value_tier) = 0 then 'VALUE_TIER'
-                                    when grouping(rfm_segment) = 0 then 'RFM_SEGMENT'
-                                    when grouping(r_score) = 0 then 'RFM_GRID'
-                                    when grouping(loyalty) = 0 then 'LOYALTY'
-                                    when grouping(lifecycle_stage) = 0 then 'LIFECYCLE'
-                                    else 'CLV_TIER' end,
-                               coalesce(value_tier, rfm_segment, r_score || '-' || f_score, loyalty, lifecycle_stage,
-                                        clv_tier),
-                               count(*), sum(revenue_12m), sum(profit_12m), sum(revenue_total)
-                        from""" + " " + metrics + """
-
-                        group by owner_id, grouping sets (value_tier, rfm_segment, (r_score, f_score), loyalty,
-                                                          lifecycle_stage, clv_tier)
-                        having coalesce(value_tier, rfm_segment, r_score || '-' || f_score, loyalty, lifecycle_stage,
-                                        clv_tier) is not null""")
-                .update();
-        // the live report's ranking (profit desc, customer id) is the profit rank: everyone's top k are the ranks up to
-        // k, a team's or an owner's the first k of the scope in rank order
-        jdbc.sql("insert into analytics_pareto_" + id + """
+                        values (:owner, :dimension, :class, :customers, :revenue12, :profit12, :revenue)""",
+                classified.ownerClasses().stream()
+                        .map(c -> params().addValue("owner", c.ownerId())
+                                .addValue("dimension", c.dimension())
+                                .addValue("class", c.className())
+                                .addValue("customers", c.customers())
+                                .addValue("revenue12", c.revenue12m())
+                                .addValue("profit12", c.profit12m())
+                                .addValue("revenue", c.revenueTotal()))
+                        .toArray(SqlParameterSource[]::new));
+        named.batchUpdate(
+                "insert into analytics_pareto_" + id + """
                          (scope_kind, scope_id, top_share, profit_share_of_top, revenue_share_of_top)
-                        with positions as materialized (
-                            select owner_id, team_id, greatest(profit_12m, 0) as profit, revenue_12m, profit_rank,
-                                   count(*) over () as all_size,
-                                   row_number() over (partition by owner_id order by profit_rank) as owner_position,
-                                   count(*) over (partition by owner_id) as owner_size,
-                                   row_number() over (partition by team_id order by profit_rank) as team_position,
-                                   count(*) over (partition by team_id) as team_size
-                            from""" + " " + metrics + """
+                        values (:kind, :scope, :top, cast(:profitTop as numeric) / nullif(cast(:profit as numeric), 0),
+                                cast(:revenueTop as numeric) / nullif(cast(:revenue as numeric), 0))""",
+                classified.pareto().stream()
+                        .map(r -> params().addValue("kind", r.scopeKind())
+                                .addValue("scope", r.scopeId())
+                                .addValue("top", r.topShare())
+                                .addValue("profitTop", r.profitOfTop())
+                                .addValue("profit", r.profit())
+                                .addValue("revenueTop", r.revenueOfTop())
+                                .addValue("revenue", r.revenue()))
+                        .toArray(SqlParameterSource[]::new));
+    }
 
-                        )
-                        select 'ALL', 0, :top,
-                               sum(profit) filter (where profit_rank <= ceil(:top * all_size)) / nullif(sum(profit), 0),
-                               sum(revenue_12m) filter (where profit_rank <= ceil(:top * all_size))
-                                   / nullif(sum(revenue_12m), 0)
-                        from positions
-                        having count(*) > 0
-                        union all
-                        select 'TEAM', team_id, :top,
-                               sum(profit) filter (where team_position <= ceil(:top * team_size))
-                                   / nullif(sum(profit), 0),
-                               sum(revenue_12m) filter (where team_position <= ceil(:top * team_size))
-                                   / nullif(sum(revenue_12m), 0)
-                        from positions where team_id is not null group by team_id
-                        union all
-                        select 'OWNER', owner_id, :top,
-                               sum(profit) filter (where owner_position <= ceil(:top * owner_size))
-                                   / nullif(sum(profit), 0),
-                               sum(revenue_12m) filter (where owner_position <= ceil(:top * owner_size))
-                                   / nullif(sum(revenue_12m), 0)
-                        from positions group by owner_id""")
-                .param("top", vipShare)
-                .update();
+    private static MapSqlParameterSource params() {
+        return new MapSqlParameterSource();
     }
 
     /** Replaces the summaries by those of refresh {@code id}: call inside the swap's transaction. */

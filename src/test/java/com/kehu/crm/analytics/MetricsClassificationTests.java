@@ -6,6 +6,7 @@ import com.kehu.crm.support.IntegrationTest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +39,7 @@ class MetricsClassificationTests {
 
     String suffix;
     Map<Long, Map<String, Object>> rows;
+    MetricsClassification.Classified classified;
 
     @BeforeEach
     void classifyTheFixture() {
@@ -66,14 +68,14 @@ class MetricsClassificationTests {
         value(4, 0.9, 500, 300);
         value(5, 0.05, 10, 5000);
         value(6, 0.1, 50, 4000);
-        int inserted = classification.classify(
+        classified = classification.classify(
                 "analytics_facts_" + suffix,
                 "analytics_values_" + suffix,
                 "customer_metrics_" + suffix,
                 77,
                 DAY,
                 AnalyticsParameters.DEFAULTS);
-        assertThat(inserted).isEqualTo(10);
+        assertThat(classified.customers()).isEqualTo(10);
         rows = new HashMap<>();
         jdbc.sql("select * from customer_metrics_" + suffix)
                 .query()
@@ -306,5 +308,92 @@ class MetricsClassificationTests {
         assertThat(two.get("at_risk")).isEqualTo(true);
         assertThat(two.get("churned")).isEqualTo(false);
         assertThat(two.get("lifecycle_stage")).isEqualTo("DECLINE");
+    }
+
+    @Test
+    void withoutProbabilityAliveTheSilenceAloneDecides() {
+        // the simple estimate gives no P(alive); 3 now bought first on 2025-06-01 and last on 2026-01-01 (a 107-day
+        // interval) and has been silent 180 days: over 1.5 intervals (at risk), under 2 (lost). The SQL of an earlier
+        // version read
+        // the
+        // missing P(alive) as unknown and so never marked such a customer at risk.
+        jdbc.sql("update analytics_values_" + suffix
+                        + " set p_alive = null, clv_method = 'SIMPLE' where customer_id = 3")
+                .update();
+        jdbc.sql("update analytics_facts_" + suffix
+                        + " set first_purchase = date '2025-06-01', last_purchase = date '2026-01-01', purchase_days = 3"
+                        + " where customer_id = 3")
+                .update();
+        jdbc.sql("truncate customer_metrics_" + suffix).update();
+        classification.classify(
+                "analytics_facts_" + suffix,
+                "analytics_values_" + suffix,
+                "customer_metrics_" + suffix,
+                79,
+                DAY,
+                AnalyticsParameters.DEFAULTS);
+        Map<String, Object> three = jdbc.sql("select * from customer_metrics_" + suffix + " where customer_id = 3")
+                .query()
+                .singleRow();
+        assertThat((BigDecimal) three.get("mean_interval_days")).isEqualByComparingTo("107.0");
+        assertThat(three.get("recency_days")).isEqualTo(180);
+        assertThat(three.get("p_alive")).isNull();
+        assertThat(three.get("at_risk")).isEqualTo(true);
+        assertThat(three.get("churned")).isEqualTo(false);
+        assertThat(three.get("lifecycle_stage")).isEqualTo("DECLINE");
+    }
+
+    @Test
+    void theSummariesGatheredWhileWritingEqualTheRowsWritten() {
+        // every fixture customer has owner 1 and no team
+        assertThat(classified.owners()).singleElement().satisfies(owner -> {
+            assertThat(owner.ownerId()).isEqualTo(1);
+            assertThat(owner.teamId()).isNull();
+            assertThat(owner.customers()).isEqualTo(10);
+            assertThat(owner.buyers()).isEqualTo(6);
+            assertThat(owner.churned()).isEqualTo(2);
+        });
+        Map<String, Object> counted = jdbc.sql("select count(*) filter (where churned) as churned,"
+                        + " count(*) filter (where at_risk) as at_risk,"
+                        + " count(*) filter (where purchase_days_12m > 0 and profit_12m <= 0) as unprofitable"
+                        + " from customer_metrics_" + suffix)
+                .query()
+                .singleRow();
+        var owner = classified.owners().get(0);
+        assertThat(owner.atRisk()).isEqualTo(((Number) counted.get("at_risk")).intValue());
+        assertThat(owner.unprofitable12m()).isEqualTo(((Number) counted.get("unprofitable")).intValue());
+        // one row per class and dimension, as a group by of the written rows gives
+        List<Map<String, Object>> grouped = jdbc.sql(
+                        "select 'VALUE_TIER' as dimension, value_tier as class, count(*) as n,"
+                                + " sum(profit_12m) as profit from customer_metrics_" + suffix + " group by value_tier"
+                                + " union all select 'LOYALTY', loyalty, count(*), sum(profit_12m) from customer_metrics_"
+                                + suffix + " group by loyalty"
+                                + " union all select 'CLV_TIER', clv_tier, count(*), sum(profit_12m) from customer_metrics_"
+                                + suffix + " where clv_tier is not null group by clv_tier")
+                .query()
+                .listOfRows();
+        for (Map<String, Object> group : grouped) {
+            assertThat(classified.ownerClasses())
+                    .filteredOn(c -> c.dimension().equals(group.get("dimension"))
+                            && c.className().equals(group.get("class")))
+                    .singleElement()
+                    .satisfies(c -> {
+                        assertThat(c.customers()).isEqualTo(((Number) group.get("n")).intValue());
+                        assertThat(c.profit12m()).isEqualByComparingTo((BigDecimal) group.get("profit"));
+                    });
+        }
+        // Pareto, everyone: the top ceil(0.2 × 10) = 2 by profit (1900 + 1500) of the positive profit 4200
+        assertThat(classified.pareto())
+                .filteredOn(r -> r.scopeKind().equals("ALL"))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.profitOfTop()).isEqualByComparingTo("3400");
+                    assertThat(r.profit()).isEqualByComparingTo("4200");
+                    assertThat(r.revenueOfTop()).isEqualByComparingTo("8000");
+                    assertThat(r.revenue()).isEqualByComparingTo("10800");
+                });
+        assertThat(classified.pareto())
+                .extracting(MetricsClassification.ParetoRow::scopeKind)
+                .containsExactlyInAnyOrder("ALL", "OWNER");
     }
 }
