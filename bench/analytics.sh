@@ -147,7 +147,7 @@ sleep 1
     TEAM=$(sql -Atc "select array_agg(id) from app_user where team_id = (select team_id from app_user where username = 'manager')")
     for filter in "value_tier = 'VIP'" "value_tier = 'ORDINARY'" "rfm_segment = 'CHAMPIONS'" "rfm_segment = 'LOST'" \
                   "clv_tier = 'MVC'" "clv_tier = 'BZC'" "loyalty = 'LOYAL'" "lifecycle_stage = 'DECLINE'" "churned" \
-                  "at_risk" "next_purchase_expected <= current_date"; do
+                  "at_risk" "next_purchase_expected <= current_date and not churned"; do
         for scope in "true" "owner_id = any('{$REP1}')" "owner_id = any('$TEAM')"; do
             ms=$(sql -Atc "explain (analyze, format json) select customer_id, profit_rank, value_tier, clv
                            from customer_metrics where $filter and $scope order by profit_rank limit 50 offset 100" |

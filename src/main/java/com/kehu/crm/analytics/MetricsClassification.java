@@ -283,6 +283,8 @@ class MetricsClassification {
         final Map<Long, Map<String, long[]>[]> classSums = new HashMap<>();
 
         final int[] profitRank;
+        /** The customers (indexes) in profit-rank order. */
+        int[] byProfit = new int[0];
         /** The RFM thresholds: the buyers' values at the positions of the quintile boundaries. */
         final int[] recencyCuts = new int[4];
 
@@ -364,7 +366,7 @@ class MetricsClassification {
 
         /** Between the passes: the ranking and the cuts over the whole population. */
         void cut() {
-            int[] byProfit = order(profitCents, null, true);
+            byProfit = order(profitCents, null, true);
             for (int k = 0; k < size; k++) {
                 profitRank[byProfit[k]] = k + 1;
             }
@@ -649,37 +651,32 @@ class MetricsClassification {
          */
         List<ParetoRow> pareto() {
             BigDecimal top = p.vipShare();
-            Scope everyone = new Scope("ALL", 0);
-            Map<Long, Scope> teams = new HashMap<>();
-            Map<Long, Scope> owners = new HashMap<>();
-            Scope[][] scopes = new Scope[size][];
-            int[] byRank = new int[size];
+            List<Scope> all = new ArrayList<>(List.of(new Scope("ALL", 0)));
+            Map<Long, Integer> teams = new HashMap<>();
+            Map<Long, Integer> owners = new HashMap<>();
+            // each customer's scopes as positions in all (everyone is 0; no team is -1)
+            int[] teamScope = new int[size];
+            int[] ownerScope = new int[size];
             for (int i = 0; i < size; i++) {
-                byRank[profitRank[i] - 1] = i;
-                Scope ownerScope = owners.computeIfAbsent(owner[i], id -> new Scope("OWNER", id));
-                scopes[i] = team[i] == NO_TEAM
-                        ? new Scope[] {everyone, ownerScope}
-                        : new Scope[] {everyone, teams.computeIfAbsent(team[i], id -> new Scope("TEAM", id)), ownerScope
-                        };
-                for (Scope scope : scopes[i]) {
-                    scope.size++;
+                ownerScope[i] = owners.computeIfAbsent(owner[i], id -> added(all, new Scope("OWNER", id)));
+                teamScope[i] = team[i] == NO_TEAM
+                        ? -1
+                        : teams.computeIfAbsent(team[i], id -> added(all, new Scope("TEAM", id)));
+                all.get(0).size++;
+                all.get(ownerScope[i]).size++;
+                if (teamScope[i] >= 0) {
+                    all.get(teamScope[i]).size++;
                 }
             }
-            List<Scope> all = new ArrayList<>(List.of(everyone));
-            all.addAll(teams.values());
-            all.addAll(owners.values());
             for (Scope scope : all) {
                 scope.topCount = share(top, scope.size);
             }
-            for (int i : byRank) {
+            for (int i : byProfit) {
                 long profit = Math.max(profitCents[i], 0);
-                for (Scope scope : scopes[i]) {
-                    if (++scope.position <= scope.topCount) {
-                        scope.profitOfTop += profit;
-                        scope.revenueOfTop += revenue12Cents[i];
-                    }
-                    scope.profit += profit;
-                    scope.revenue += revenue12Cents[i];
+                all.get(0).take(profit, revenue12Cents[i]);
+                all.get(ownerScope[i]).take(profit, revenue12Cents[i]);
+                if (teamScope[i] >= 0) {
+                    all.get(teamScope[i]).take(profit, revenue12Cents[i]);
                 }
             }
             List<ParetoRow> rows = new ArrayList<>();
@@ -715,6 +712,21 @@ class MetricsClassification {
             this.kind = kind;
             this.id = id;
         }
+
+        /** The next customer of the scope in rank order. */
+        void take(long profitCents, long revenueCents) {
+            if (++position <= topCount) {
+                profitOfTop += profitCents;
+                revenueOfTop += revenueCents;
+            }
+            profit += profitCents;
+            revenue += revenueCents;
+        }
+    }
+
+    private static int added(List<Scope> scopes, Scope scope) {
+        scopes.add(scope);
+        return scopes.size() - 1;
     }
 
     /**

@@ -53,7 +53,9 @@ public class MetricsRefresh {
      * The indexes of customer_metrics (built on the new table before the swap), for the drill-down lists: 50 customers
      * of one class by profit rank, for everyone or a set of owners. A class index walks the class in rank order, for
      * everyone or filtering on the owner (a team or a rep); the owner index serves a rep's or a team's unfiltered list;
-     * the partial indexes the churned, the at-risk and the due-to-reorder lists (next_purchase_expected before a day).
+     * the partial indexes the churned, the at-risk and the due-to-reorder lists. The due list walks the ranks and tests
+     * the day inside the index (its second column): the rows are written in customer order, so a test on the table
+     * would fetch a random page for every customer passed over (100-160 ms at a million customers, against 0.4-5 ms).
      * There is deliberately no index on the rank alone: the planner would walk it for every class, assuming a class
      * spread evenly over the ranks, and the ordinary tier or the BZC customers start hundreds of thousands of ranks down.
      */
@@ -66,7 +68,10 @@ public class MetricsRefresh {
             new String[] {"lifecycle_idx", "(lifecycle_stage, profit_rank)"},
             new String[] {"churned_idx", "(profit_rank) where churned"},
             new String[] {"at_risk_idx", "(profit_rank) where at_risk"},
-            new String[] {"due_idx", "(profit_rank) where next_purchase_expected is not null"});
+            new String[] {
+                "due_idx",
+                "(profit_rank, next_purchase_expected) where next_purchase_expected is not null and not churned"
+            });
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
