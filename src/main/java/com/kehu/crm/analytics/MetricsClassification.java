@@ -104,7 +104,7 @@ class MetricsClassification {
      */
     record Classified(int customers, List<OwnerRow> owners, List<OwnerClassRow> ownerClasses, List<ParetoRow> pareto) {}
 
-    /** Per owner: customers, buyers, lost, at risk, the annual churn base and its lost, 12-month buyers, unprofitable. */
+    /** Per owner: customers, buyers, lost, at risk, the annual churn base and its lost, buyers and unprofitable (12m). */
     record OwnerRow(
             long ownerId,
             @Nullable Long teamId,
@@ -117,7 +117,7 @@ class MetricsClassification {
             int buyers12m,
             int unprofitable12m) {}
 
-    /** Per owner, dimension and class: customers and the sums of 12-month revenue, 12-month profit, lifetime revenue. */
+    /** Per owner, dimension and class: customers and the sums of 12-month revenue and profit and lifetime revenue. */
     record OwnerClassRow(
             long ownerId,
             String dimension,
@@ -279,7 +279,7 @@ class MetricsClassification {
         final Map<Long, int[]> ownerCounts = new HashMap<>();
 
         final Map<Long, Long> ownerTeams = new HashMap<>();
-        /** Per owner, per dimension (an index into {@link #DIMENSIONS}), per class: customers, the three sums in cents. */
+        /** Per owner, per dimension (an index into {@link #DIMENSIONS}), per class: customers, three sums in cents. */
         final Map<Long, Map<String, long[]>[]> classSums = new HashMap<>();
 
         final int[] profitRank;

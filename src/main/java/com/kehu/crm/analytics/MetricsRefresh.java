@@ -29,11 +29,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Recomputes customer_metrics as a whole, in the background: facts (SQL), lifetime values (Java over a cursor),
- * classes (SQL), then the new table is indexed and swapped in within one short transaction, so dashboards read either
- * the old metrics or the new ones, never a mix. The summaries the reports read are built on a second thread beside
- * those steps (the daily sales, the funnel's and the service summaries during the facts; the per-owner ones and the
- * satisfaction by value tier, which read the new metrics, while the indexes are built) and swapped in with the metrics. Nightly ({@code crm.analytics.refresh.cron}), on demand, and after a
- * start when the metrics are empty (they are unlogged, so a crash empties them).
+ * classes (Java over two streamed passes, written by COPY with the per-owner summaries they gather), then the new
+ * table is indexed and swapped in within one short transaction, so dashboards read either the old metrics or the new
+ * ones, never a mix. The summaries the reports read are built on a second thread beside those steps (the daily sales,
+ * the funnel's and the service summaries during the facts; the satisfaction by value tier, which reads the new
+ * metrics, while the indexes are built) and swapped in with the metrics. Nightly ({@code crm.analytics.refresh.cron}),
+ * on demand, and after a start when the metrics are empty (they are unlogged, so a crash empties them).
  *
  * <p>Two instances never compute at once: at most one refresh is queued or running (a partial unique index), and the
  * one running holds a session advisory lock, so a refresh left RUNNING by a crashed instance is recognised (its lock
@@ -101,8 +102,7 @@ public class MetricsRefresh {
 
     /**
      * The refresh's summaries run on this second thread, on a connection of its own, beside the main steps: the facts
-     * and the classes are insert … select statements, which PostgreSQL never runs in parallel, so a second core would
-     * otherwise sit idle.
+     * are an insert … select, which PostgreSQL never runs in parallel, so a second core would otherwise sit idle.
      */
     private final ExecutorService beside = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "analytics-refresh-beside");

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Part of the refresh: the summaries the reports read (V34), gathered by the classification (per owner and the Pareto
- * sums) or aggregated from the orders (the daily sales) into work tables before the swap, and put in place inside the swap's transaction (a few thousand rows), so readers see the
- * metrics and the summaries of one refresh.
+ * sums) or aggregated from the orders (the daily sales) into work tables before the swap, and put in place inside the
+ * swap's transaction (a few thousand rows), so readers see the metrics and the summaries of one refresh.
  *
  * <ul>
  *   <li>analytics_owner_summary and analytics_owner_class: per owner, the counts and sums of every class the reports
