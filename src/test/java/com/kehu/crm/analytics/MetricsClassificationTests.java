@@ -146,6 +146,22 @@ class MetricsClassificationTests {
                 .update();
     }
 
+    /** Classifies the fixture again (as refresh {@code refreshId}) and returns customer {@code id}'s new row. */
+    Map<String, Object> reclassify(long refreshId, long id) {
+        jdbc.sql("truncate customer_metrics_" + suffix).update();
+        classification.classify(
+                "analytics_facts_" + suffix,
+                "analytics_values_" + suffix,
+                "customer_metrics_" + suffix,
+                refreshId,
+                DAY,
+                AnalyticsParameters.DEFAULTS);
+        return jdbc.sql("select * from customer_metrics_" + suffix + " where customer_id = :id")
+                .param("id", id)
+                .query()
+                .singleRow();
+    }
+
     Object get(long id, String column) {
         return rows.get(id).get(column);
     }
@@ -294,17 +310,7 @@ class MetricsClassificationTests {
         // P(alive) 0.4 is below the at-risk 0.5 but above the churn 0.3
         jdbc.sql("update analytics_values_" + suffix + " set p_alive = 0.4 where customer_id = 2")
                 .update();
-        jdbc.sql("truncate customer_metrics_" + suffix).update();
-        classification.classify(
-                "analytics_facts_" + suffix,
-                "analytics_values_" + suffix,
-                "customer_metrics_" + suffix,
-                78,
-                DAY,
-                AnalyticsParameters.DEFAULTS);
-        Map<String, Object> two = jdbc.sql("select * from customer_metrics_" + suffix + " where customer_id = 2")
-                .query()
-                .singleRow();
+        Map<String, Object> two = reclassify(78, 2);
         assertThat(two.get("at_risk")).isEqualTo(true);
         assertThat(two.get("churned")).isEqualTo(false);
         assertThat(two.get("lifecycle_stage")).isEqualTo("DECLINE");
@@ -324,17 +330,7 @@ class MetricsClassificationTests {
                         + " set first_purchase = date '2025-06-01', last_purchase = date '2026-01-01', purchase_days = 3"
                         + " where customer_id = 3")
                 .update();
-        jdbc.sql("truncate customer_metrics_" + suffix).update();
-        classification.classify(
-                "analytics_facts_" + suffix,
-                "analytics_values_" + suffix,
-                "customer_metrics_" + suffix,
-                79,
-                DAY,
-                AnalyticsParameters.DEFAULTS);
-        Map<String, Object> three = jdbc.sql("select * from customer_metrics_" + suffix + " where customer_id = 3")
-                .query()
-                .singleRow();
+        Map<String, Object> three = reclassify(79, 3);
         assertThat((BigDecimal) three.get("mean_interval_days")).isEqualByComparingTo("107.0");
         assertThat(three.get("recency_days")).isEqualTo(180);
         assertThat(three.get("p_alive")).isNull();
