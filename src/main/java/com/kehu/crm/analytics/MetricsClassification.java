@@ -203,7 +203,12 @@ class MetricsClassification {
             throws SQLException {
         boolean writeAuto = write.getAutoCommit();
         write.setAutoCommit(false);
-        CopyIn copy = write.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + metrics + """
+        String prefix = "\t" + refreshId + "\t" + clock.instant() + "\t";
+        int written = 0;
+        boolean committed = false;
+        CopyIn copy = null;
+        try {
+            copy = write.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + metrics + """
                          (customer_id, refresh_id, computed_at, owner_id, team_id, orders, purchase_days,
                          first_purchase, last_purchase, recency_days, revenue_total, margin_total, revenue_12m,
                          margin_12m, purchase_days_12m, purchase_days_prev_12m, revenue_prev_6m, revenue_last_6m,
@@ -212,9 +217,6 @@ class MetricsClassification {
                          m_score, rfm_segment, next_purchase_expected, profit_estimate_12m, p_alive,
                          expected_purchases, expected_order_value, clv, clv_potential, clv_method, clv_tier,
                          repeat_patronage, attitude, loyalty, lifecycle_stage, churned, at_risk) from stdin""");
-        String prefix = "\t" + refreshId + "\t" + clock.instant() + "\t";
-        int written = 0;
-        try {
             StringBuilder chunk = new StringBuilder(1 << 20);
             try (PreparedStatement statement = read.prepareStatement(query)) {
                 statement.setFetchSize(FETCH);
@@ -231,13 +233,20 @@ class MetricsClassification {
                     }
                 }
             }
+            if (written != people.size) {
+                throw new IllegalStateException("The facts changed while classifying");
+            }
             flush(copy, chunk);
             copy.endCopy();
             write.commit();
+            committed = true;
             return written;
         } finally {
-            if (copy.isActive()) {
+            if (copy != null && copy.isActive()) {
                 copy.cancelCopy();
+            }
+            if (!committed) {
+                write.rollback();
             }
             write.setAutoCommit(writeAuto);
         }

@@ -1,6 +1,7 @@
 package com.kehu.crm.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.kehu.crm.support.IntegrationTest;
 import java.math.BigDecimal;
@@ -391,5 +392,20 @@ class MetricsClassificationTests {
         assertThat(classified.pareto())
                 .extracting(MetricsClassification.ParetoRow::scopeKind)
                 .containsExactlyInAnyOrder("ALL", "OWNER");
+    }
+
+    @Test
+    void aFailedWriteThrowsAndLeavesTheConnectionsUsable() {
+        assertThatThrownBy(() -> classification.classify(
+                        "analytics_facts_" + suffix,
+                        "analytics_values_" + suffix,
+                        "customer_metrics_missing_" + suffix,
+                        80,
+                        DAY,
+                        AnalyticsParameters.DEFAULTS))
+                .isInstanceOf(org.springframework.dao.DataAccessException.class);
+        for (int attempt = 0; attempt < 12; attempt++) { // more than the pool's connections, had any been left dirty
+            assertThat(reclassify(81 + attempt, 1)).containsEntry("refresh_id", 81L + attempt);
+        }
     }
 }
