@@ -1,8 +1,8 @@
 package com.kehu.crm.analytics;
 
 import java.util.List;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SimplePropertySqlParameterSource;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -66,55 +66,25 @@ class MetricsSummaries {
      * divides its sums.
      */
     void write(long id, MetricsClassification.Classified classified) {
-        named.batchUpdate(
-                "insert into analytics_owner_summary_" + id + """
+        // the parameters are the rows' record components, by name
+        named.batchUpdate("insert into analytics_owner_summary_" + id + """
                          (owner_id, team_id, customers, buyers, churned, at_risk, churn_base, churn_base_lost,
                           buyers_12m, unprofitable_12m)
-                        values (:owner, :team, :customers, :buyers, :churned, :atRisk, :base, :baseLost, :buyers12,
-                                :unprofitable)""",
-                classified.owners().stream()
-                        .map(o -> params().addValue("owner", o.ownerId())
-                                .addValue("team", o.teamId())
-                                .addValue("customers", o.customers())
-                                .addValue("buyers", o.buyers())
-                                .addValue("churned", o.churned())
-                                .addValue("atRisk", o.atRisk())
-                                .addValue("base", o.churnBase())
-                                .addValue("baseLost", o.churnBaseLost())
-                                .addValue("buyers12", o.buyers12m())
-                                .addValue("unprofitable", o.unprofitable12m()))
-                        .toArray(SqlParameterSource[]::new));
-        named.batchUpdate(
-                "insert into analytics_owner_class_" + id + """
+                        values (:ownerId, :teamId, :customers, :buyers, :churned, :atRisk, :churnBase,
+                                :churnBaseLost, :buyers12m, :unprofitable12m)""", parameters(classified.owners()));
+        named.batchUpdate("insert into analytics_owner_class_" + id + """
                          (owner_id, dimension, class, customers, revenue_12m, profit_12m, revenue_total)
-                        values (:owner, :dimension, :class, :customers, :revenue12, :profit12, :revenue)""",
-                classified.ownerClasses().stream()
-                        .map(c -> params().addValue("owner", c.ownerId())
-                                .addValue("dimension", c.dimension())
-                                .addValue("class", c.className())
-                                .addValue("customers", c.customers())
-                                .addValue("revenue12", c.revenue12m())
-                                .addValue("profit12", c.profit12m())
-                                .addValue("revenue", c.revenueTotal()))
-                        .toArray(SqlParameterSource[]::new));
-        named.batchUpdate(
-                "insert into analytics_pareto_" + id + """
+                        values (:ownerId, :dimension, :className, :customers, :revenue12m, :profit12m,
+                                :revenueTotal)""", parameters(classified.ownerClasses()));
+        named.batchUpdate("insert into analytics_pareto_" + id + """
                          (scope_kind, scope_id, top_share, profit_share_of_top, revenue_share_of_top)
-                        values (:kind, :scope, :top, cast(:profitTop as numeric) / nullif(cast(:profit as numeric), 0),
-                                cast(:revenueTop as numeric) / nullif(cast(:revenue as numeric), 0))""",
-                classified.pareto().stream()
-                        .map(r -> params().addValue("kind", r.scopeKind())
-                                .addValue("scope", r.scopeId())
-                                .addValue("top", r.topShare())
-                                .addValue("profitTop", r.profitOfTop())
-                                .addValue("profit", r.profit())
-                                .addValue("revenueTop", r.revenueOfTop())
-                                .addValue("revenue", r.revenue()))
-                        .toArray(SqlParameterSource[]::new));
+                        values (:scopeKind, :scopeId, :topShare,
+                                cast(:profitOfTop as numeric) / nullif(cast(:profit as numeric), 0),
+                                cast(:revenueOfTop as numeric) / nullif(cast(:revenue as numeric), 0))""", parameters(classified.pareto()));
     }
 
-    private static MapSqlParameterSource params() {
-        return new MapSqlParameterSource();
+    private static SqlParameterSource[] parameters(List<? extends Record> rows) {
+        return rows.stream().map(SimplePropertySqlParameterSource::new).toArray(SqlParameterSource[]::new);
     }
 
     /** Replaces the summaries by those of refresh {@code id}: call inside the swap's transaction. */
